@@ -1,4 +1,4 @@
-import { labelSpecificity, matchesLabel } from '../labels/match-label.js';
+import { hasLabel, labelSpecificity, matchesLabel } from '../labels/match-label.js';
 import { isProvenanceLabel, type Label } from '../labels/label.js';
 import type { CompiledLabelRule, CompiledLayer } from '../policy/compiled-policy.js';
 import type { ArgumentViews } from './argument-views.js';
@@ -47,7 +47,7 @@ export function checkLabelRules(
   };
 
   for (const view of views) {
-    const untrusted = view.flow.includes('untrusted');
+    const untrusted = hasLabel(view.flow, 'untrusted');
     for (const label of view.flow) {
       for (const rule of layer.labelRules) {
         if (!matchesLabel(rule.key, label)) continue;

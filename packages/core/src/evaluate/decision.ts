@@ -9,7 +9,11 @@ export type DecisionCode =
   | 'limit-exceeded'
   | 'approval-required'
   | 'malformed-request'
-  | 'internal-error';
+  | 'internal-error'
+  | 'guard-denied'
+  | 'guard-retry'
+  | 'approval-denied'
+  | 'credential-unavailable';
 
 /** One rule that a call broke (or, for approvals, that asks for a person). */
 export interface Violation {

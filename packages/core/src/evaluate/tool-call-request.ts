@@ -56,7 +56,10 @@ export interface OperationInput {
  */
 export interface ToolCallRequest {
   readonly tool: string;
-  /** The tool's declared operation labels (joined with the policy's `tools` entry). Omit when the tool has none. */
+  /**
+   * The tool's declared operation labels (joined with the policy's `tools` entry). Omit them when nobody described
+   * the tool: it is then treated as consequential. `[]` declares a tool that carries no risk.
+   */
   readonly labels?: readonly Label[];
   /** Arguments where an attacker-chosen value causes harm. Omitted or empty: every argument is a control argument. */
   readonly controlArgs?: readonly string[];

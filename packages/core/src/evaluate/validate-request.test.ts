@@ -29,3 +29,11 @@ describe('validateRequest', () => {
     expect(isToolCallRequest(request)).toBe(false);
   });
 });
+
+describe('validateRequest with sparse arrays', () => {
+  it('should refuse holes, which are not strings', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(validateRequest({ tool: 'x', args: {}, context: { taint: [, 'a'] } })).toContain('`context` has a part');
+    expect(validateRequest({ tool: 'x', args: {}, operation: { commands: [['git'], ,] } })).toContain('`operation.commands`');
+  });
+});

@@ -7,8 +7,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+// Indexed loops, not `every`: `every` skips the holes of a sparse array, and a hole is not a string.
+function isArrayOf<T>(value: unknown, check: (item: unknown) => item is T): value is readonly T[] {
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index += 1) if (!check(value[index])) return false;
+  return true;
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
 function isStringArray(value: unknown): value is readonly string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+  return isArrayOf(value, isString);
 }
 
 function optionalStrings(record: Record<string, unknown>, key: string): boolean {
@@ -28,11 +39,8 @@ function validateArgument(name: string, value: unknown): string | undefined {
   const urls = value['urls'];
   if (urls !== undefined) {
     if (!Array.isArray(urls)) return `argument \`${name}\` has \`urls\` that is not an array`;
-    for (const url of urls) {
-      if (!isRecord(url) || typeof url['url'] !== 'string' || !isStringArray(url['labels'])) {
-        return `argument \`${name}\` has a malformed entry in \`urls\``;
-      }
-    }
+    const isUrl = (url: unknown): url is object => isRecord(url) && typeof url['url'] === 'string' && isStringArray(url['labels']);
+    if (!isArrayOf(urls, isUrl)) return `argument \`${name}\` has a malformed entry in \`urls\``;
   }
   return undefined;
 }
@@ -41,13 +49,13 @@ function validateOperation(operation: unknown): string | undefined {
   if (operation === undefined) return undefined;
   if (!isRecord(operation)) return '`operation` is not an object';
   const commands = operation['commands'];
-  if (commands !== undefined && !(Array.isArray(commands) && commands.every(isStringArray))) {
+  if (commands !== undefined && !isArrayOf(commands, isStringArray)) {
     return '`operation.commands` is not an array of word arrays';
   }
   const paths = operation['paths'];
   if (
     paths !== undefined &&
-    !(Array.isArray(paths) && paths.every((path) => isRecord(path) && (path['mode'] === 'r' || path['mode'] === 'w') && typeof path['path'] === 'string'))
+    !isArrayOf(paths, (path): path is object => isRecord(path) && (path['mode'] === 'r' || path['mode'] === 'w') && typeof path['path'] === 'string')
   ) {
     return '`operation.paths` is not an array of `{ mode, path }`';
   }

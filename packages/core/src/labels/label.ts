@@ -47,6 +47,11 @@ export function isPositiveLabel(label: Label): boolean {
   return label === 'trusted' || label === 'known' || label.startsWith('known:');
 }
 
+// Kept here rather than importing matchesLabel so that this file stays free of dependencies.
+function isUnderLabel(label: Label, parent: Label): boolean {
+  return label === parent || label.startsWith(`${parent}:`);
+}
+
 /** Provenance labels (`src:*`, `dir:*`): facts about where a value came from, never removable. */
 export function isProvenanceLabel(label: Label): boolean {
   return label.startsWith('src:') || label.startsWith('dir:');
@@ -62,7 +67,7 @@ export function isOperationLabel(label: Label): boolean {
  * `dir:*`) cannot be removed at all.
  */
 export function isProtectedLabel(label: Label): boolean {
-  return label === 'secret' || label === 'untrusted' || isProvenanceLabel(label);
+  return isUnderLabel(label, 'secret') || isUnderLabel(label, 'untrusted') || isProvenanceLabel(label);
 }
 
 /** True when `label` is a well-formed label: non-empty segments separated by `:`, no whitespace. */

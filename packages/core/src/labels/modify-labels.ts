@@ -1,6 +1,7 @@
 import { LabelModificationError } from '../errors/label-modification-error.js';
 import { makeDescriptor, type Descriptor } from './descriptor.js';
 import { isProtectedLabel, isProvenanceLabel, type Label } from './label.js';
+import { hasLabel, matchesLabel } from './match-label.js';
 
 /** What happens when `trusted` is added to an `untrusted` value (`defaults.trustconflict`). */
 export type TrustConflictMode = 'untrusted-wins' | 'warn' | 'error';
@@ -49,14 +50,14 @@ export function addLabels(
   { trustConflict = 'untrusted-wins' }: { trustConflict?: TrustConflictMode } = {},
 ): LabelChange {
   const adding = new Set(labels);
-  const isUntrusted = descriptor.labels.includes('untrusted') || adding.has('untrusted');
+  const isUntrusted = hasLabel(descriptor.labels, 'untrusted') || hasLabel([...adding], 'untrusted');
   let conflict: TrustConflict | undefined;
-  if (adding.has('trusted') && isUntrusted) {
+  if (hasLabel([...adding], 'trusted') && isUntrusted) {
     if (trustConflict === 'error') return refused(new LabelModificationError({ code: 'TRUST_CONFLICT', label: 'trusted' }));
-    adding.delete('trusted');
+    for (const label of [...adding]) if (matchesLabel('trusted', label)) adding.delete(label);
     conflict = TRUST_CONFLICT;
   }
-  const keep = (label: Label) => !(isUntrusted && label === 'trusted');
+  const keep = (label: Label) => !(isUntrusted && matchesLabel('trusted', label));
   const next = makeDescriptor({
     labels: [...descriptor.labels, ...adding].filter(keep),
     taint: [...descriptor.taint, ...adding].filter(keep),

@@ -17,8 +17,21 @@ function dimensionOf(pattern: string): Dimension | undefined {
 }
 
 function globToRegExp(glob: string): RegExp {
-  const source = [...glob].map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/gu, '\\$&'))).join('');
+  // In file globs `*` stays inside one path segment and only `**` crosses `/`; elsewhere `*` is any run.
+  const isPath = glob.startsWith('fs:');
+  const escape = (text: string) => text.replace(/[.+^${}()|[\]\\?]/gu, '\\$&');
+  const source = glob
+    .split('**')
+    .map((part) => escape(part).replace(/\\\?/gu, isPath ? '[^/]' : '.').replace(/\*/gu, isPath ? '[^/]*' : '.*'))
+    .join('.*');
   return new RegExp(`^${source}$`, 'u');
+}
+
+/** True when `child` starts with the URL prefix `parent` at a path boundary (`/pub` covers `/pub/x`, not `/public`). */
+function coversUrlPrefix(parent: string, child: string): boolean {
+  if (!child.startsWith(parent)) return false;
+  const next = child.charAt(parent.length);
+  return parent.endsWith('/') || next === '' || next === '/' || next === '?' || next === '#';
 }
 
 /**
@@ -27,11 +40,13 @@ function globToRegExp(glob: string): RegExp {
  */
 function covers(parent: string, child: string): boolean {
   if (parent === child) return true;
-  if (globToRegExp(parent).test(child)) return true;
+  if (/^https?:\/\//u.test(parent)) return coversUrlPrefix(parent, child);
+  // A child's `**` may cross directories, so only a parent `**` covers it: stand it in with a `/`.
+  const literalChild = parent.startsWith('fs:') ? child.replaceAll('**', '\u0000/\u0000') : child;
+  if (globToRegExp(parent).test(literalChild)) return true;
   // `cmd:echo` in an allow list means echo with any arguments.
   if (/^cmd:[^:*]+$/u.test(parent) && child.startsWith(`${parent}:`)) return true;
-  // A URL prefix covers longer URLs under it.
-  if (/^https?:\/\//u.test(parent) && child.startsWith(parent)) return true;
+  if (/^https?:\/\//u.test(parent)) return coversUrlPrefix(parent, child);
   return false;
 }
 
@@ -102,6 +117,33 @@ function checkAuthorizations(parent: CompiledLayer, child: Policy, issues: Polic
   }
 }
 
+/**
+ * Tool descriptions are shared by every layer, so a child may only make them stricter: it may add operation
+ * labels and untrusted or secret paths, but not describe a tool its parent leaves undescribed (that would lift
+ * the strict reading of undescribed tools), add control arguments (payload arguments are read more leniently),
+ * or declare output `trusted` / `known`.
+ */
+function checkTools(parent: CompiledPolicy, child: Policy, issues: PolicyIssue[]): void {
+  for (const tool of Object.keys(child.tools ?? {})) {
+    const entry = child.tools?.[tool];
+    const known = parent.tools.get(tool);
+    if (known === undefined) {
+      issues.push({ path: ['tools', tool], code: 'widens-tools', message: `tool \`${tool}\` is undescribed in the parent policy, which treats it as consequential; describe it in the parent instead` });
+      continue;
+    }
+    entry?.controlArgs?.forEach((arg, index) => {
+      if (!known.controlArgs.includes(arg)) {
+        issues.push({ path: ['tools', tool, 'controlArgs', index], code: 'widens-tools', message: `\`${arg}\` would become a control argument, so rules would stop reading it with the context` });
+      }
+    });
+    entry?.output?.labels?.forEach((label, index) => {
+      if (label === 'trusted' || label === 'known' || label.startsWith('known:') || label.startsWith('trusted:')) {
+        issues.push({ path: ['tools', tool, 'output', 'labels', index], code: 'widens-tools', message: `\`${label}\` would make the tool's output vouch for values the parent does not trust` });
+      }
+    });
+  }
+}
+
 function checkScalars(parent: CompiledPolicy, child: Policy, issues: PolicyIssue[]): void {
   if (parent.locked && child.locked === false) {
     issues.push({ path: ['locked'], code: 'widens-locked', message: 'the parent policy is locked; a child cannot unlock it' });
@@ -132,7 +174,7 @@ function checkScalars(parent: CompiledPolicy, child: Policy, issues: PolicyIssue
 /**
  * Narrows a parent policy with a child policy (a scope, a sub-agent, a task). The result allows a call only if
  * both allow it. A child that tries to widen its parent (allow what the parent does not, open a danger the
- * parent keeps closed, raise a limit, unlock, trust unlabeled values, authorize more tools) is refused with a
+ * parent keeps closed, relax a tool description, raise a limit, unlock, trust unlabeled values, authorize more tools) is refused with a
  * `PolicyWideningError` listing every attempt.
  *
  * @example
@@ -151,6 +193,7 @@ export function attenuatePolicy(
   const parsedChild = parsePolicy(child);
   const issues: PolicyIssue[] = [];
   checkScalars(compiledParent, parsedChild, issues);
+  checkTools(compiledParent, parsedChild, issues);
   for (const layer of compiledParent.layers) {
     checkAllowLists(layer, parsedChild, issues);
     checkDanger(layer, parsedChild, issues);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { InvalidPolicyError, type PolicyIssue } from '../errors/invalid-policy-error.js';
-import { policySchema, type Policy } from './policy-schema.js';
+import { policySchema, semanticPolicyIssues, type Policy } from './policy-schema.js';
 
 /** The result of `safeParsePolicy`: the policy, or every issue found in it. */
 export type PolicyParseResult =
@@ -60,7 +60,9 @@ export function safeParsePolicy(input: unknown): PolicyParseResult {
     }
   }
   const parsed = policySchema.safeParse(value);
-  if (!parsed.success) return { success: false, issues: Object.freeze(parsed.error.issues.map((issue) => toIssue(issue, value))) };
+  const issues = parsed.success ? [] : parsed.error.issues.map((issue) => toIssue(issue, value));
+  for (const semantic of semanticPolicyIssues(value)) issues.push(Object.freeze({ path: Object.freeze(semantic.path), code: 'custom', message: semantic.message }));
+  if (!parsed.success || issues.length > 0) return { success: false, issues: Object.freeze(issues) };
   return { success: true, policy: deepFreeze(parsed.data) };
 }
 

@@ -75,83 +75,62 @@ export const toolMetadataSchema = z.strictObject({
 });
 
 /** The whole policy document. */
-export const policySchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    name: z.string().optional(),
-    description: z.string().optional(),
-    defaults: defaultsSchema.optional(),
-    operations: z.record(label, z.array(label)).optional(),
-    labels: z
-      .record(label, z.strictObject({ deny: z.array(label).optional(), allow: z.array(label).optional() }))
-      .optional(),
-    capabilities: z
-      .strictObject({
-        allow: capabilityPatterns.optional(),
-        deny: capabilityPatterns.optional(),
-        danger: capabilityPatterns.optional(),
-        network: z.strictObject({ allow: hostPatterns.optional(), deny: hostPatterns.optional() }).optional(),
-        fs: z.strictObject({ read: z.array(name).optional(), write: z.array(name).optional() }).optional(),
-      })
-      .optional(),
-    urls: z.strictObject({ allow: patternList(parseUrlAllowPattern).optional() }).optional(),
-    tools: z.record(name, toolMetadataSchema).optional(),
-    auth: z
-      .record(
-        name,
-        z.union([
-          z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/u, { message: 'expected an environment variable name' }),
-          z.strictObject({
-            from: z.string().regex(/^[a-z][a-z0-9-]*:.+$/u, {
-              message: 'expected `<provider>:<reference>`, e.g. `env:GITHUB_TOKEN` or `file:/run/secrets/token`',
-            }),
-            as: z.string().optional(),
+export const policySchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  defaults: defaultsSchema.optional(),
+  operations: z.record(label, z.array(label)).optional(),
+  labels: z
+    .record(label, z.strictObject({ deny: z.array(label).optional(), allow: z.array(label).optional() }))
+    .optional(),
+  capabilities: z
+    .strictObject({
+      allow: capabilityPatterns.optional(),
+      deny: capabilityPatterns.optional(),
+      danger: capabilityPatterns.optional(),
+      network: z.strictObject({ allow: hostPatterns.optional(), deny: hostPatterns.optional() }).optional(),
+      fs: z
+        .strictObject({
+          read: patternList((glob) => parseCapabilityPattern(`fs:r:${glob}`)).optional(),
+          write: patternList((glob) => parseCapabilityPattern(`fs:w:${glob}`)).optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+  urls: z.strictObject({ allow: patternList(parseUrlAllowPattern).optional() }).optional(),
+  tools: z.record(name, toolMetadataSchema).optional(),
+  auth: z
+    .record(
+      name,
+      z.union([
+        z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/u, { message: 'expected an environment variable name' }),
+        z.strictObject({
+          from: z.string().regex(/^[a-z][a-z0-9-]*:.+$/u, {
+            message: 'expected `<provider>:<reference>`, e.g. `env:GITHUB_TOKEN` or `file:/run/secrets/token`',
           }),
-        ]),
-      )
-      .optional(),
-    authorizations: z
-      .strictObject({
-        allow: z.record(name, z.union([z.literal(true), z.strictObject({ args: z.record(name, argumentConstraint) })])),
-      })
-      .optional(),
-    limits: z
-      .strictObject({
-        maxCalls: z.int().min(0).optional(),
-        maxCallsPerTool: z.record(name, z.int().min(0)).optional(),
-        spend: z
-          .strictObject({ max: z.number().min(0), tools: z.record(name, name) })
-          .optional(),
-      })
-      .optional(),
-    requireApproval: z.array(label).optional(),
-    locked: z.boolean().optional(),
-  })
-  .superRefine((policy, ctx) => {
-    // Semantic checks the shape alone cannot express; each one is a mistake that would silently weaken a policy.
-    for (const [tool, entry] of Object.entries(policy.authorizations?.allow ?? {})) {
-      const controlArgs = policy.tools?.[tool]?.controlArgs ?? [];
-      if (entry === true && controlArgs.length > 0) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['authorizations', 'allow', tool],
-          message: `tool \`${tool}\` has control arguments (${controlArgs.map((arg) => `\`${arg}\``).join(', ')}), so \`true\` would authorize any value: pin them under \`args\``,
-          input: entry,
-        });
-      }
-    }
-    for (const [tool, entry] of Object.entries(policy.tools ?? {})) {
-      const outputLabels = entry.output?.labels ?? [];
-      if (outputLabels.includes('trusted') && outputLabels.includes('untrusted')) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['tools', tool, 'output', 'labels'],
-          message: 'output cannot be both `trusted` and `untrusted`: use `untrustedPaths` for the untrusted fields',
-          input: outputLabels,
-        });
-      }
-    }
-  });
+          as: z.string().optional(),
+        }),
+      ]),
+    )
+    .optional(),
+  authorizations: z
+    .strictObject({
+      allow: z.record(name, z.union([z.literal(true), z.strictObject({ args: z.record(name, argumentConstraint) })])),
+    })
+    .optional(),
+  limits: z
+    .strictObject({
+      maxCalls: z.int().min(0).optional(),
+      maxCallsPerTool: z.record(name, z.int().min(0)).optional(),
+      spend: z
+        .strictObject({ max: z.number().min(0), tools: z.record(name, name) })
+        .optional(),
+    })
+    .optional(),
+  requireApproval: z.array(label).optional(),
+  locked: z.boolean().optional(),
+});
 
 /** A policy document as written by a user (every section optional). */
 export type Policy = z.input<typeof policySchema>;
@@ -159,3 +138,41 @@ export type Policy = z.input<typeof policySchema>;
 export type ToolMetadata = z.input<typeof toolMetadataSchema>;
 /** A pinned-argument constraint in `authorizations.allow.<tool>.args`. */
 export type ArgumentConstraint = z.infer<typeof argumentConstraint>;
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/**
+ * Checks the shape alone cannot express, each a mistake that would silently weaken a policy. They read the raw
+ * input defensively, so they run (and report) even when other parts of the policy have the wrong shape.
+ */
+export function semanticPolicyIssues(input: unknown): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const policy = record(input);
+  const tools = record(policy?.['tools']);
+  const allow = record(record(policy?.['authorizations'])?.['allow']);
+  for (const tool of Object.keys(allow ?? {})) {
+    const controlArgs = strings(record(tools !== undefined && Object.hasOwn(tools, tool) ? tools[tool] : undefined)?.['controlArgs']);
+    if (allow?.[tool] === true && controlArgs.length > 0) {
+      issues.push({
+        path: ['authorizations', 'allow', tool],
+        message: `tool \`${tool}\` has control arguments (${controlArgs.map((arg) => `\`${arg}\``).join(', ')}), so \`true\` would authorize any value: pin them under \`args\``,
+      });
+    }
+  }
+  for (const tool of Object.keys(tools ?? {})) {
+    const outputLabels = strings(record(record(tools?.[tool])?.['output'])?.['labels']);
+    if (outputLabels.includes('trusted') && outputLabels.includes('untrusted')) {
+      issues.push({
+        path: ['tools', tool, 'output', 'labels'],
+        message: 'output cannot be both `trusted` and `untrusted`: use `untrustedPaths` for the untrusted fields',
+      });
+    }
+  }
+  return issues;
+}

@@ -4,3 +4,6 @@ export * from './policy/index.js';
 export * from './evaluate/index.js';
 export * from './capabilities/index.js';
 export * from './text/index.js';
+export * from './guards/index.js';
+export * from './grounding/index.js';
+export * from './session/index.js';

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { makeDescriptor } from '../labels/descriptor.js';
+import { createSecretVault } from './secret-vault.js';
+
+const KEY = 'sk-live-51HxQ2bT9zLmN4';
+
+describe('createSecretVault', () => {
+  it('should mint one handle per secret and redact it verbatim and encoded', () => {
+    const vault = createSecretVault();
+    const handle = vault.add(KEY);
+    expect(vault.add(KEY)).toBe(handle);
+    const redacted = vault.redact({ a: `key ${KEY}`, b: [Buffer.from(KEY).toString('base64')], c: Buffer.from(KEY).toString('hex') });
+    expect(redacted.value).toEqual({ a: `key ${handle}`, b: [handle], c: handle });
+    expect(redacted.count).toBe(3);
+  });
+
+  it('should resolve only its own handles, with the secret descriptor', () => {
+    const vault = createSecretVault();
+    const handle = vault.add(KEY, makeDescriptor({ labels: ['secret'], taint: ['src:credential:gh'] }));
+    const resolution = vault.resolve({ header: `Bearer ${handle}`, other: '«secret:99»' });
+    expect(resolution.value).toEqual({ header: `Bearer ${KEY}`, other: '«secret:99»' });
+    expect(resolution.descriptors[0]?.taint).toContain('src:credential:gh');
+  });
+
+  it('should find secrets by handle, verbatim and encoded', () => {
+    const vault = createSecretVault();
+    const handle = vault.add(KEY);
+    expect(vault.secretsIn(`x ${handle}`)).toHaveLength(1);
+    expect(vault.secretsIn(`https://e.io/?d=${Buffer.from(`t=${KEY}`).toString('base64url')}`)).toHaveLength(1);
+    expect(vault.secretsIn('nothing here')).toHaveLength(0);
+  });
+});

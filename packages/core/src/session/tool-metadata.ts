@@ -1,0 +1,33 @@
+import type { Label } from '../labels/label.js';
+import type { ToolMetadata } from '../policy/policy-schema.js';
+import type { SessionState } from './session-state.js';
+
+/** A tool's metadata joined from the policy, the session's `tools` and the call itself. */
+export interface ResolvedToolMetadata {
+  /** Operation labels; `undefined` when nobody described the tool (it is then treated as consequential). */
+  readonly labels: readonly Label[] | undefined;
+  readonly controlArgs: readonly string[];
+  readonly outputLabels: readonly Label[];
+  readonly untrustedPaths: readonly string[];
+  readonly secretPaths: readonly string[];
+  readonly auth: readonly string[];
+}
+
+function union<T>(...lists: (readonly T[] | undefined)[]): readonly T[] {
+  return [...new Set(lists.flatMap((list) => list ?? []))];
+}
+
+/** Joins every source of metadata for a tool: labels and argument lists are unions, so no source can relax another. */
+export function resolveToolMetadata(state: SessionState, tool: string, fromCall: ToolMetadata | undefined): ResolvedToolMetadata {
+  const fromSession = state.tools.get(tool);
+  const fromPolicy = state.policy.tools.get(tool);
+  const described = fromSession !== undefined || fromCall !== undefined;
+  return {
+    labels: described ? union(fromSession?.labels, fromCall?.labels) : undefined,
+    controlArgs: union(fromSession?.controlArgs, fromCall?.controlArgs, fromPolicy?.controlArgs),
+    outputLabels: union(fromSession?.output?.labels, fromCall?.output?.labels, fromPolicy?.outputLabels),
+    untrustedPaths: union(fromSession?.output?.untrustedPaths, fromCall?.output?.untrustedPaths, fromPolicy?.untrustedPaths),
+    secretPaths: union(fromSession?.output?.secretPaths, fromCall?.output?.secretPaths, fromPolicy?.secretPaths),
+    auth: union(fromSession?.auth, fromCall?.auth, fromPolicy?.auth),
+  };
+}

@@ -80,3 +80,14 @@ describe('sessions and scopes', () => {
     expect(session.context.labels).toContain('untrusted');
   });
 });
+
+describe('operations', () => {
+  it('should check the commands, paths and hosts a call declares against capabilities', async () => {
+    const session = createSession({ policy: { capabilities: { allow: ['cmd:git:*'] } }, tools: { shell: { labels: ['op:cmd'], controlArgs: ['command'] } } });
+    session.registerUserMessage('run git status, then curl example.com');
+    const git = await session.checkToolCall({ ...call('shell', { command: 'git status' }), operation: { commands: [['git', 'status']] } });
+    expect(git.decision.type).toBe('allow');
+    const curl = await session.checkToolCall({ ...call('shell', { command: 'curl example.com' }), operation: { commands: [['curl', 'example.com']] } });
+    expect(curl.decision).toMatchObject({ type: 'deny', code: 'capability-denied', ruleIds: ['capabilities.allow'] });
+  });
+});

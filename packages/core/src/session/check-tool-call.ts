@@ -32,6 +32,7 @@ function requestOf(state: SessionState, call: ToolCallInput, metadata: ResolvedT
     controlArgs: metadata.controlArgs,
     args: grounded,
     context: state.context,
+    ...(call.operation === undefined ? {} : { operation: call.operation }),
     run: { calls: counters.calls, callsByTool: Object.fromEntries(counters.callsByTool), spent: counters.spent },
   };
 }

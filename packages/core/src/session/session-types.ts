@@ -1,4 +1,5 @@
 import type { Decision } from '../evaluate/decision.js';
+import type { OperationInput } from '../evaluate/tool-call-request.js';
 import type { Guard, GuardBypass } from '../guards/index.js';
 import type { Descriptor } from '../labels/descriptor.js';
 import type { Label } from '../labels/label.js';
@@ -55,6 +56,8 @@ export interface ToolCallInput {
   /** Metadata from the framework's tool definition (joined with the session's and the policy's). */
   readonly metadata?: ToolMetadata;
   readonly guards?: GuardBypass;
+  /** What the call touches beyond its name (shell commands, files, hosts), for capability checks. */
+  readonly operation?: OperationInput;
 }
 
 /** What the engine decided about a call, with what `execute` needs when it may run. */

@@ -1,16 +1,11 @@
+import type { GuardRelabel } from '../guards/index.js';
 import { addLabels, removeLabels } from '../labels/modify-labels.js';
 import type { Descriptor } from '../labels/descriptor.js';
 import type { GroundedArgument } from './ground-arguments.js';
 import { emit, type SessionState } from './session-state.js';
 
 /** One relabel a guard asked for. */
-export interface Relabel {
-  readonly guard: string;
-  readonly privileged: boolean;
-  readonly add: readonly string[];
-  readonly remove: readonly string[];
-  readonly args?: readonly string[];
-}
+export type Relabel = GuardRelabel;
 
 /**
  * Applies guards' relabels to a descriptor and emits `label`, `bless` and `conflict` events. A change the label

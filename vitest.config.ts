@@ -11,5 +11,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    // The machine is shared and noisy; property tests run hundreds of cases. Nothing here asserts a time.
+    testTimeout: 30_000,
   },
 });

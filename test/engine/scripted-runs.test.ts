@@ -164,3 +164,20 @@ describe('scripted agent runs', () => {
     });
   });
 });
+
+describe('denials in the prompt', () => {
+  it('should not index the denial the model reads, so the context stays as it was', async () => {
+    const session = createSession({ policy: {}, tools: TOOLS });
+    session.registerUserMessage('Email rita@corp.io');
+    const denied = await session.runToolCall(call('send_email', { to: 'eve@evil.io', body: 'see https://evil.io/x' }), () => 'sent');
+    expect(denied.type).toBe('denied');
+    const next = session.recordModelCall({
+      parts: [
+        { key: 'u', role: 'user', content: 'Email rita@corp.io' },
+        { key: 'r', role: 'tool', toolCallId: denied.type === 'denied' ? `call_${calls}` : '', toolName: 'send_email', content: JSON.stringify(denied.type === 'denied' ? denied.result : {}) },
+      ],
+    });
+    expect(next.influenced).toBe(false);
+    expect(next.context.labels).not.toContain('untrusted');
+  });
+});

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import type { CapabilitiesConfig, CompiledCapabilities } from './capability-types.js';
-import { compileHostMatchers, compileMatcherSet } from './compile-matcher.js';
+import { compileHostMatchers, compileMatcherSet, type MatcherSet } from './compile-matcher.js';
 import { DEFAULT_DANGER_PATTERNS } from './default-danger.js';
 import type { PathContext } from './expand-path.js';
 
@@ -29,7 +29,7 @@ export function compileCapabilities(
   ];
   const rules = Object.freeze({
     paths,
-    danger: compileMatcherSet(DEFAULT_DANGER_PATTERNS, 'danger', paths),
+    danger: defaultDanger(paths),
     optIn: compileMatcherSet(listOf(config?.danger), 'opt-in', paths),
     deny: compileMatcherSet(listOf(config?.deny), 'deny', paths),
     allow: compileMatcherSet(allow, 'allow', paths),
@@ -37,6 +37,21 @@ export function compileCapabilities(
     hostAllow: compileHostMatchers(listOf(config?.network?.allow), 'allow'),
   });
   return Object.freeze({ rules });
+}
+
+// The built-in danger list is the same for every policy with the same home and working directory, and compiling
+// its globs is most of the cost of compiling a policy: compile it once per pair.
+const dangerCache = new Map<string, MatcherSet>();
+
+function defaultDanger(paths: PathContext): MatcherSet {
+  const key = `${paths.homeDir ?? '\u0000'}\u0001${paths.cwd ?? '\u0000'}`;
+  let set = dangerCache.get(key);
+  if (set === undefined) {
+    set = compileMatcherSet(DEFAULT_DANGER_PATTERNS, 'danger', paths);
+    if (dangerCache.size > 64) dangerCache.clear();
+    dangerCache.set(key, set);
+  }
+  return set;
 }
 
 function listOf(value: readonly unknown[] | undefined): readonly string[] {

@@ -31,7 +31,8 @@ export function operationTargets(
   declaredLabels: readonly Label[] | undefined,
 ): OperationTargets {
   const metadata = compiled.tools.get(tool);
-  const undescribed = declaredLabels === undefined && metadata === undefined;
+  // Only declared operation labels describe a tool; output labels alone (an MCP source, say) do not relax it.
+  const undescribed = declaredLabels === undefined && metadata?.describesOperation !== true;
   const base = [`op:tool:${tool}`, ...(declaredLabels ?? []), ...(metadata?.labels ?? [])];
   if (undescribed) base.push('exfil', 'destructive');
   const unique = [...new Set(base)];

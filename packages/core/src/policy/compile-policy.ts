@@ -85,6 +85,7 @@ function mergeTools(layers: readonly CompiledLayer[]): ReadonlyMap<string, Compi
       tools.set(
         name,
         Object.freeze({
+          describesOperation: previous?.describesOperation === true || entry.labels !== undefined,
           labels: union(previous?.labels, entry.labels),
           controlArgs: union(previous?.controlArgs, entry.controlArgs),
           outputLabels: union(previous?.outputLabels, entry.output?.labels),

@@ -37,6 +37,8 @@ export interface CompiledLayer {
 
 /** Tool metadata merged over every layer (labels and control arguments are unions). */
 export interface CompiledToolMetadata {
+  /** True when some layer declares the tool's operation `labels` (`[]` included): only that relaxes the strict default. */
+  readonly describesOperation: boolean;
   readonly labels: readonly Label[];
   readonly controlArgs: readonly string[];
   readonly outputLabels: readonly Label[];

@@ -249,6 +249,9 @@ export async function checkToolCall(state: SessionState, call: ToolCallInput): P
     ...(pipeline.liftedBy === undefined ? {} : { liftedBy: pipeline.liftedBy }),
   });
 
+  // The denial the model reads next is labelflow's own text about the model's own arguments: it neither grounds
+  // anything nor makes the context untrusted, so its prompt part is marked seen and never indexed.
+  if (decision.type === 'deny') state.keys.add(`tool-result:${call.toolCallId}`);
   if (decision.type !== 'allow') return { decision, ...(approvalId === undefined ? {} : { approvalId }) };
   state.run.calls.push(call.toolName);
   return {

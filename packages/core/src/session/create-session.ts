@@ -145,7 +145,7 @@ function makeSession(state: SessionState): Session {
           added += Number(registerFragment(state, { key, content: part.content, descriptor: labelModelOutput(state.policy, state.context), visible: true }));
         } else {
           // A tool result the session never recorded (executed outside it): only its provenance and the stance.
-          const descriptor = makeDescriptor({ labels: [state.policy.unlabeled], taint: [`src:tool:${part.toolCallId ?? 'unknown'}`] });
+          const descriptor = makeDescriptor({ labels: [state.policy.unlabeled], taint: [`src:tool:${part.toolName ?? part.toolCallId ?? 'unknown'}`] });
           added += Number(registerFragment(state, { key, content: part.content, descriptor, visible: true }));
         }
       }

@@ -108,6 +108,8 @@ export interface PromptPart {
   readonly content: string;
   /** For tool results: the call it answers (a result already recorded by `recordToolResult` is not re-indexed). */
   readonly toolCallId?: string;
+  /** For tool results: the tool's name, for the `src:tool:<name>` label of a result the session never recorded. */
+  readonly toolName?: string;
 }
 
 /** What the model's output is labelled with. */

@@ -4,7 +4,7 @@ import type { SessionState } from './session-state.js';
 
 /** A tool's metadata joined from the policy, the session's `tools` and the call itself. */
 export interface ResolvedToolMetadata {
-  /** Operation labels; `undefined` when nobody described the tool (it is then treated as consequential). */
+  /** Operation labels; `undefined` when no one declared them (the tool is then treated as consequential). */
   readonly labels: readonly Label[] | undefined;
   readonly controlArgs: readonly string[];
   readonly outputLabels: readonly Label[];
@@ -21,7 +21,8 @@ function union<T>(...lists: (readonly T[] | undefined)[]): readonly T[] {
 export function resolveToolMetadata(state: SessionState, tool: string, fromCall: ToolMetadata | undefined): ResolvedToolMetadata {
   const fromSession = state.tools.get(tool);
   const fromPolicy = state.policy.tools.get(tool);
-  const described = fromSession !== undefined || fromCall !== undefined;
+  // Only operation labels describe a tool: output labels alone (an MCP source, say) keep the strict default.
+  const described = fromSession?.labels !== undefined || fromCall?.labels !== undefined;
   return {
     labels: described ? union(fromSession?.labels, fromCall?.labels) : undefined,
     controlArgs: union(fromSession?.controlArgs, fromCall?.controlArgs, fromPolicy?.controlArgs),

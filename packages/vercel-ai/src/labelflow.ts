@@ -1,0 +1,133 @@
+import {
+  compilePolicy,
+  createSession,
+  type ApprovalHandler,
+  type CompileOptions,
+  type CompiledPolicy,
+  type CredentialProvider,
+  type Guard,
+  type Label,
+  type Policy,
+  type Session,
+  type SessionListener,
+  type SessionOptions,
+  type ToolMetadata,
+} from '@labelflow/core';
+import { wrapLanguageModel, type LanguageModelMiddleware, type ToolSet } from 'ai';
+import type { AdapterContext } from './adapter-context.js';
+import { labelflowMiddleware } from './labelflow-middleware.js';
+import { createRunRegistry } from './run-registry.js';
+import { createTicketBridge } from './ticket-bridge.js';
+import { createToolApproval, type LabelflowToolApproval } from './tool-approval.js';
+import { parseToolMetadata } from './tool-description.js';
+import { wrapTools } from './wrap-tools.js';
+
+/** Options of `labelflow()`. */
+export interface LabelflowOptions {
+  /** The policy: an object, a compiled policy, or layers to compose. Compiled once, here. */
+  readonly policy: Policy | CompiledPolicy | readonly (Policy | CompiledPolicy)[];
+  /** Tool metadata beside the tools, by tool name (validated here). */
+  readonly tools?: Readonly<Record<string, ToolMetadata>>;
+  readonly guards?: readonly Guard[];
+  /** Decides `require-approval` calls in-process; without it they go through the SDK's `user-approval` flow. */
+  readonly onApproval?: ApprovalHandler;
+  readonly credentials?: CredentialProvider;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly allowGuardBypass?: boolean;
+  /** Labels of user messages (default `trusted`, `src:user`). */
+  readonly userLabels?: readonly Label[];
+  readonly compile?: CompileOptions;
+  /** `'result'` (default): the model reads each denial and carries on. `'throw'`: a denial throws `PolicyDeniedError`. */
+  readonly onDeny?: 'result' | 'throw';
+  /** Receives every event of every session this instance creates: the audit trail. */
+  readonly onEvent?: SessionListener;
+  /** Called with each session this instance creates for a run (to register secrets, subscribe, …). */
+  readonly onSession?: (session: Session) => void;
+}
+
+/** A model `lf.model()` accepts: whatever `wrapLanguageModel` accepts. */
+export type WrappableModel = Parameters<typeof wrapLanguageModel>[0]['model'];
+
+/** A configured labelflow instance for the Vercel AI SDK. */
+export interface Labelflow {
+  readonly policy: CompiledPolicy;
+  /** The language-model middleware: indexes prompts, labels output, marks tool calls with their run. */
+  readonly middleware: LanguageModelMiddleware;
+  /** `wrapLanguageModel({ model, middleware: lf.middleware })`. */
+  model(model: WrappableModel): ReturnType<typeof wrapLanguageModel>;
+  /** Wraps a tool set so every `execute` runs through the engine. */
+  tools<TOOLS extends ToolSet>(tools: TOOLS): TOOLS;
+  /** Decides every tool call before the SDK executes it; pass it as `toolApproval`. */
+  readonly toolApproval: LabelflowToolApproval;
+  /** A new session under this instance's policy, for a conversation that spans several calls. */
+  session(options?: { readonly id?: string }): Session;
+  /** Runs `fn` with a new session current, so every call inside shares it; ends it when `fn` settles. */
+  run<T>(fn: (session: Session) => T, options?: { readonly id?: string }): T;
+}
+
+/**
+ * Creates a labelflow instance for Vercel AI SDK 7 apps: one policy, and the three pieces that put it on a
+ * `generateText`, `streamText` or `ToolLoopAgent` call. Every run gets its own session (label state, secrets,
+ * counters, approvals): implicitly, one per call, or explicitly with `lf.run` / `lf.session` (see
+ * `docs/vercel-ai.md`). A bad policy or bad tool metadata throws `InvalidPolicyError` here, never mid-run.
+ *
+ * @example
+ * ```ts
+ * const lf = labelflow({
+ *   policy: {},
+ *   tools: { readEmail: { output: { labels: ['untrusted'] } }, sendEmail: { labels: ['exfil:send'], controlArgs: ['to'] } },
+ * });
+ * const result = await generateText({
+ *   model: lf.model(openai('gpt-5')),
+ *   tools: lf.tools({ readEmail, sendEmail }),
+ *   toolApproval: lf.toolApproval,
+ *   prompt: 'Summarise my unread mail for rita@corp.io',
+ *   stopWhen: isStepCount(10),
+ * });
+ * ```
+ */
+export function labelflow(options: LabelflowOptions): Labelflow {
+  const policy = compilePolicy(options.policy as Policy | CompiledPolicy | readonly (Policy | CompiledPolicy)[], options.compile ?? {});
+  const tools = parseToolMetadata(options.tools ?? {}, 'labelflow({ tools })');
+  const { onDeny = 'result', onSession } = options;
+  const sessionOptions: SessionOptions = {
+    policy,
+    tools,
+    ...(options.guards === undefined ? {} : { guards: options.guards }),
+    ...(options.onApproval === undefined ? {} : { onApproval: options.onApproval }),
+    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+    ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.allowGuardBypass === undefined ? {} : { allowGuardBypass: options.allowGuardBypass }),
+    ...(options.userLabels === undefined ? {} : { userLabels: options.userLabels }),
+    ...(options.compile === undefined ? {} : { compile: options.compile }),
+    ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+  };
+  const newSession = (id?: string): Session => {
+    const session = createSession(id === undefined ? sessionOptions : { ...sessionOptions, id });
+    onSession?.(session);
+    return session;
+  };
+  const context: AdapterContext = {
+    registry: createRunRegistry({ createSession: () => newSession() }),
+    tickets: createTicketBridge(),
+    wrapped: new WeakMap(),
+    beside: new Map(Object.entries(tools)),
+    onDeny,
+  };
+  const middleware = labelflowMiddleware({ registry: context.registry });
+
+  return {
+    policy,
+    middleware,
+    model: (model) => wrapLanguageModel({ model, middleware }),
+    tools: (set) => wrapTools(context, set),
+    toolApproval: createToolApproval(context),
+    session: ({ id } = {}) => newSession(id),
+    run(fn, { id } = {}) {
+      const session = newSession(id);
+      const result = session.run(() => fn(session));
+      if (result instanceof Promise) return result.finally(() => session.end()) as typeof result;
+      return result;
+    },
+  };
+}

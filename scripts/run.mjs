@@ -57,22 +57,32 @@ function runTests() {
   if (status !== 0 || failed > 0 || passed === 0) process.exit(status || 1);
 }
 
+// Runs a TypeScript entry point against the workspace sources (no build step needed).
+function tsx(script, nodeArgs = []) {
+  const cli = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  return run(process.execPath, [cli, '--conditions=@labelflow/source', ...nodeArgs, script, ...rest]);
+}
+
 ensureInstalled();
 switch (task) {
   case 'test':
     runTests();
     break;
-  case 'demo': {
-    const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    process.exit(run(process.execPath, [tsx, '--conditions=@labelflow/source', 'examples/policy-demo.ts', ...rest]));
+  case 'demo':
+    process.exit(tsx('examples/vercel-ai/attack-demo.ts'));
     break;
-  }
-  case 'schema': {
-    const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    process.exit(run(process.execPath, [tsx, '--conditions=@labelflow/source', 'scripts/write-policy-schema.ts']));
+  case 'bench:security':
+    process.exit(tsx('scripts/bench-security.ts'));
     break;
-  }
+  case 'bench:perf':
+    // Benchmarks, not tests: they print a report (see docs/performance.md). `--expose-gc` for the memory benchmark,
+    // a larger heap for the index of 1M fragments.
+    process.exit(tsx('bench/src/main.ts', ['--expose-gc', '--max-old-space-size=8192']));
+    break;
+  case 'schema':
+    process.exit(tsx('scripts/write-policy-schema.ts'));
+    break;
   default:
-    console.error(`labelflow: unknown task \`${task}\`; use \`test\`, \`demo\` or \`schema\``);
+    console.error(`labelflow: unknown task \`${task}\`; use \`test\`, \`demo\`, \`schema\`, \`bench:security\` or \`bench:perf\``);
     process.exit(2);
 }

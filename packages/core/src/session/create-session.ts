@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { labelModelOutput, shouldMarkInfluenced } from '../evaluate/label-model-output.js';
 import { createContentIndex } from '../grounding/index.js';
-import { EMPTY_DESCRIPTOR, joinDescriptors, makeDescriptor, type Descriptor } from '../labels/descriptor.js';
+import { EMPTY_DESCRIPTOR, combineLeaves, joinDescriptors, makeDescriptor, type Descriptor } from '../labels/descriptor.js';
 import type { Label } from '../labels/label.js';
 import { attenuatePolicy } from '../policy/attenuate-policy.js';
 import { compilePolicy } from '../policy/compile-policy.js';
@@ -56,6 +56,8 @@ export interface Session {
   registerUserMessage(text: string, options?: { key?: string }): void;
   /** Indexes the parts of a prompt the model is about to see (each key once) and labels the model's output. */
   recordModelCall(input: { readonly parts: readonly PromptPart[] }): ModelCallRecord;
+  /** Indexes prompt parts (each key once) without recording a model call; returns how many were new. */
+  registerPromptParts(parts: readonly PromptPart[]): number;
   /** Labels an app value and registers it (by content, and objects by identity). Returns the value. */
   label<T>(value: T, labels: readonly Label[]): T;
   /** Registers a secret: it is replaced by a handle in everything the model sees. Returns the handle. */
@@ -128,10 +130,11 @@ function makeSession(state: SessionState): Session {
     },
     registerUserMessage(text, { key } = {}) {
       const labels = state.options.userLabels ?? ['trusted', 'src:user'];
-      const descriptor = makeDescriptor({ labels: labels.filter((label) => !label.startsWith('src:')), taint: labels.filter((label) => label.startsWith('src:')) });
+      const descriptor =
+        state.userDescriptor ?? makeDescriptor({ labels: labels.filter((label) => !label.startsWith('src:')), taint: labels.filter((label) => label.startsWith('src:')) });
       registerFragment(state, { key: key ?? `user:${text}`, content: text, descriptor, visible: true });
     },
-    recordModelCall({ parts }) {
+    registerPromptParts(parts) {
       let added = 0;
       for (const part of parts) {
         const key = part.role === 'tool' && part.toolCallId !== undefined ? `tool-result:${part.toolCallId}` : part.key;
@@ -149,6 +152,10 @@ function makeSession(state: SessionState): Session {
           added += Number(registerFragment(state, { key, content: part.content, descriptor, visible: true }));
         }
       }
+      return added;
+    },
+    recordModelCall({ parts }) {
+      const added = session.registerPromptParts(parts);
       const influenced = shouldMarkInfluenced(state.policy, state.context);
       emit(state, { type: 'model-call', fragments: added, contextLabels: state.context.labels, influenced });
       return { context: state.context, output: labelModelOutput(state.policy, state.context), influenced };
@@ -213,6 +220,11 @@ function makeSession(state: SessionState): Session {
         context: insideToolCall === undefined ? state.context : EMPTY_DESCRIPTOR,
         inputs: new Map(),
         subagents: new Map(),
+        // A sub-agent's "user" is the parent model writing the tool's inputs: its messages carry those inputs'
+        // labels (trusted only if every input was), never the real user's trust.
+        ...(insideToolCall === undefined
+          ? state.userDescriptor === undefined ? {} : { userDescriptor: state.userDescriptor }
+          : { userDescriptor: combineLeaves(insideToolCall.inputs.map((input) => makeDescriptor(input.descriptor))) }),
       };
       for (const input of insideToolCall?.inputs ?? []) {
         // The sub-agent's prompt is the tool's inputs: each argument is a fragment with the labels it had.

@@ -30,3 +30,16 @@ describe('createSecretVault', () => {
     expect(vault.secretsIn('nothing here')).toHaveLength(0);
   });
 });
+
+describe('createSecretVault without changes', () => {
+  it('should return objects it does not change as they are', () => {
+    const vault = createSecretVault();
+    const handle = vault.add('sk-live-51HxQ2bT9zLmN4');
+    const when = new Date(0);
+    const input = { when, nested: { n: 1 }, list: ['a'] };
+    expect(vault.resolve(input).value).toBe(input);
+    const mixed = vault.resolve({ when, key: handle }).value as { when: Date; key: string };
+    expect(mixed.when).toBe(when);
+    expect(mixed.key).toBe('sk-live-51HxQ2bT9zLmN4');
+  });
+});

@@ -47,17 +47,27 @@ function encodings(value: string): string[] {
   return [...new Set(forms)].filter((form) => form !== value && form.length >= 4).sort((a, b) => b.length - a.length);
 }
 
+/**
+ * Maps every string inside `value`. Objects and arrays in which nothing changed are returned as they are (a `Date`
+ * or a class instance in a tool's input stays what it was); changed ones are copied as plain data.
+ */
 function mapStrings(value: unknown, map: (text: string) => string, depth = 0, seen = new WeakSet<object>()): unknown {
   if (typeof value === 'string') return map(value);
   if (value === null || typeof value !== 'object') return value;
   // Fail closed on depth and cycles: an unreadable structure is replaced, never passed through unredacted.
   if (depth >= MAX_DEPTH || seen.has(value)) return '«unreadable»';
   seen.add(value);
-  if (Array.isArray(value)) return value.map((item) => mapStrings(item, map, depth + 1, seen));
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    Object.defineProperty(out, key, { value: mapStrings((value as Record<string, unknown>)[key], map, depth + 1, seen), enumerable: true, writable: true, configurable: true });
+  if (Array.isArray(value)) {
+    const items = value.map((item) => mapStrings(item, map, depth + 1, seen));
+    return items.every((item, index) => item === value[index]) ? value : items;
   }
+  const keys = Object.keys(value);
+  const mapped = keys.map((key) => mapStrings((value as Record<string, unknown>)[key], map, depth + 1, seen));
+  if (mapped.every((item, index) => item === (value as Record<string, unknown>)[keys[index] as string])) return value;
+  const out: Record<string, unknown> = {};
+  keys.forEach((key, index) => {
+    Object.defineProperty(out, key, { value: mapped[index], enumerable: true, writable: true, configurable: true });
+  });
   return out;
 }
 

@@ -42,6 +42,8 @@ export interface SessionState {
   readonly inputs: Map<string, ToolInputs>;
   /** Per tool call: what sub-agent scopes inside it saw. */
   readonly subagents: Map<string, Descriptor>;
+  /** The labels of user messages in this scope when they are not the session's user (a sub-agent's prompt). */
+  readonly userDescriptor?: Descriptor;
 }
 
 /** Sends an event to every listener; a listener that throws is ignored so it can never change a decision. */

@@ -188,3 +188,12 @@ describe('isNullLike', () => {
     expect(isNullLike(value)).toBe(false);
   });
 });
+
+describe('tolerantMatch with single numbers', () => {
+  it('should treat a single number like a one-element list, as it does a single string', () => {
+    expect(tolerantMatch(11, [11, 12])).toBe(true);
+    expect(tolerantMatch('11', [11, 12])).toBe(true);
+    expect(tolerantMatch(13, [11, 12])).toBe(false);
+    expect(tolerantMatch(true, [true])).toBe(true);
+  });
+});

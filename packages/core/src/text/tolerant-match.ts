@@ -49,7 +49,8 @@ export function tolerantMatch(actual: unknown, expected: unknown): boolean {
     if (typeof actual === 'string') {
       return allowed.has(actual) || (actual.includes(',') && splitList(actual).every((member) => allowed.has(member)));
     }
-    const members = arrayMembers(actual);
+    // A single number or boolean is a one-element list, like a single string.
+    const members = typeof actual === 'number' || typeof actual === 'boolean' ? [actual] : arrayMembers(actual);
     return members !== undefined && members.every((member) => allowed.has(member));
   } catch {
     // A hostile getter or proxy trap threw: that is not a match.

@@ -1,0 +1,4 @@
+import { describeSuiteSecurity } from '../../harness/describe-suite-security.js';
+import { TRAVEL_SUITE } from './index.js';
+
+describeSuiteSecurity(TRAVEL_SUITE);

@@ -7,3 +7,6 @@ export * from './text/index.js';
 export * from './guards/index.js';
 export * from './grounding/index.js';
 export * from './session/index.js';
+export * from './audit/index.js';
+export * from './signing/index.js';
+export { runCli, EXIT, lethalTrifecta, UNDESCRIBED_TOOL, type ExitCode, type CliIo, type TrifectaReport, type TrifectaTool, type ProbeOutcome } from './cli/index.js';

@@ -13,7 +13,8 @@ export type DecisionCode =
   | 'guard-denied'
   | 'guard-retry'
   | 'approval-denied'
-  | 'credential-unavailable';
+  | 'credential-unavailable'
+  | 'audit-unavailable';
 
 /** One rule that a call broke (or, for approvals, that asks for a person). */
 export interface Violation {

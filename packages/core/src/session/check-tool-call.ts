@@ -198,6 +198,21 @@ async function credentialsFor(state: SessionState, names: readonly string[]): Pr
   return credentials;
 }
 
+function emitDecision(state: SessionState, call: ToolCallInput, decision: Decision, pipeline: Pipeline, metadata: ResolvedToolMetadata): void {
+  emit(state, {
+    type: 'decision',
+    toolCallId: call.toolCallId,
+    tool: call.toolName,
+    decision: { type: decision.type, code: decision.code, ruleIds: decision.ruleIds, reasons: decision.reasons },
+    argLabels: decision.argLabels,
+    argDigests: Object.fromEntries(Object.keys(call.args).map((name) => [name, digestValue(call.args[name])])),
+    argFragments: Object.fromEntries(Object.keys(pipeline.grounded).map((name) => [name, (pipeline.grounded[name] as GroundedArgument).fragmentIds])),
+    controlArgs: metadata.controlArgs,
+    guards: pipeline.guards,
+    ...(pipeline.liftedBy === undefined ? {} : { liftedBy: pipeline.liftedBy }),
+  });
+}
+
 /**
  * Decides one tool call: grounds every argument, evaluates the policy, runs the before-guards (which may lift an
  * overridable denial, transform, relabel or ask for approval), asks for approval, resolves credentials and secret
@@ -237,17 +252,19 @@ export async function checkToolCall(state: SessionState, call: ToolCallInput): P
     descriptor: inputsDescriptor(pipeline.grounded),
     args: Object.keys(pipeline.grounded).map((name) => ({ name, content: contentOf(pipeline.args[name]), descriptor: (pipeline.grounded[name] as GroundedArgument).descriptor })),
   });
+  emitDecision(state, call, decision, pipeline, metadata);
+  const audit = state.options.audit;
+  if (audit?.mode === 'enforce' && decision.type !== 'deny') {
+    const written = audit.checkWritable();
+    if (!written.ok) {
+      // Fail closed: in enforce mode an operation the audit trail cannot record does not happen.
+      reservation.release();
+      const unrecorded = violation({ ruleId: 'audit', reason: `the audit ledger cannot be written: ${written.reason}`, suggestion: 'fix the ledger store (disk, permissions, lock) and try again' });
+      decision = denyDecision({ tool: call.toolName, code: 'audit-unavailable', violations: [unrecorded], overridable: false, argLabels: decision.argLabels });
+      emitDecision(state, call, decision, pipeline, metadata);
+    }
+  }
   state.run.history.push({ tool: call.toolName, toolCallId: call.toolCallId, decision: decision.type, labels: [...new Set(Object.values(decision.argLabels).flat())] });
-  emit(state, {
-    type: 'decision',
-    toolCallId: call.toolCallId,
-    tool: call.toolName,
-    decision: { type: decision.type, code: decision.code, ruleIds: decision.ruleIds, reasons: decision.reasons },
-    argLabels: decision.argLabels,
-    argDigests: Object.fromEntries(Object.keys(call.args).map((name) => [name, digestValue(call.args[name])])),
-    guards: pipeline.guards,
-    ...(pipeline.liftedBy === undefined ? {} : { liftedBy: pipeline.liftedBy }),
-  });
 
   // The denial the model reads next is labelflow's own text about the model's own arguments: it neither grounds
   // anything nor makes the context untrusted, so its prompt part is marked seen and never indexed.

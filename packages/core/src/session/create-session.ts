@@ -8,6 +8,7 @@ import { compilePolicy } from '../policy/compile-policy.js';
 import type { CompiledPolicy } from '../policy/compiled-policy.js';
 import type { Policy, ToolMetadata } from '../policy/policy-schema.js';
 import { checkToolCall } from './check-tool-call.js';
+import { digestValue } from './digest.js';
 import { recordToolResult, type ToolResultInput } from './record-tool-result.js';
 import { runToolCall } from './run-tool-call.js';
 import { createSecretVault } from './secret-vault.js';
@@ -126,13 +127,14 @@ function makeSession(state: SessionState): Session {
       return storage.run({ session }, fn);
     },
     registerInstructions(text, { name } = {}) {
-      registerFragment(state, { key: `system:${name ?? contentOf(text)}`, content: text, descriptor: makeDescriptor({ labels: ['trusted'], taint: ['src:system'] }), visible: true });
+      registerFragment(state, { key: `system:${name ?? digestValue(text)}`, content: text, descriptor: makeDescriptor({ labels: ['trusted'], taint: ['src:system'] }), visible: true });
     },
     registerUserMessage(text, { key } = {}) {
       const labels = state.options.userLabels ?? ['trusted', 'src:user'];
       const descriptor =
         state.userDescriptor ?? makeDescriptor({ labels: labels.filter((label) => !label.startsWith('src:')), taint: labels.filter((label) => label.startsWith('src:')) });
-      registerFragment(state, { key: key ?? `user:${text}`, content: text, descriptor, visible: true });
+      // Keys appear in events and the audit trail, so a default key is a digest, never the text itself.
+      registerFragment(state, { key: key ?? `user:${digestValue(text)}`, content: text, descriptor, visible: true });
     },
     registerPromptParts(parts) {
       let added = 0;
@@ -277,7 +279,7 @@ export function createSession(options: SessionOptions): Session {
     counters: { calls: 0, spent: 0, callsByTool: new Map() },
     approvals: new Set(),
     vault: createSecretVault(),
-    listeners: new Set(options.onEvent === undefined ? [] : [options.onEvent]),
+    listeners: new Set([...(options.audit === undefined ? [] : [options.audit.listener]), ...(options.onEvent === undefined ? [] : [options.onEvent])]),
     seq: 0,
   };
   const state: SessionState = {

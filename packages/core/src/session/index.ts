@@ -8,6 +8,7 @@ export type { ToolResultInput } from './record-tool-result.js';
 export type { DecisionSummary, SessionEvent, SessionEventType, SessionListener } from './session-event.js';
 export type {
   ApprovalHandler,
+  AuditSink,
   ApprovalRequest,
   ModelCallRecord,
   PolicyDeniedResult,

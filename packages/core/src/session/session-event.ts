@@ -12,7 +12,7 @@ interface EventBase {
 /** A decision as events carry it: everything but the free text. */
 export interface DecisionSummary {
   readonly type: 'allow' | 'deny' | 'require-approval';
-  readonly code: DecisionCode | 'guard-denied' | 'guard-retry' | 'approval-denied' | 'credential-unavailable';
+  readonly code: DecisionCode;
   readonly ruleIds: readonly string[];
   readonly reasons: readonly string[];
 }
@@ -37,6 +37,9 @@ export type SessionEvent =
       readonly decision: DecisionSummary;
       readonly argLabels: Readonly<Record<string, readonly Label[]>>;
       readonly argDigests: Readonly<Record<string, string>>;
+      /** Per argument, the fragments (prompt parts, tool results) its leaves were found in. */
+      readonly argFragments: Readonly<Record<string, readonly string[]>>;
+      readonly controlArgs: readonly string[];
       readonly guards: readonly string[];
       readonly liftedBy?: string;
     })

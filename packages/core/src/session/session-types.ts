@@ -10,6 +10,13 @@ import type { CredentialProvider } from './resolve-credential.js';
 import type { SessionListener } from './session-event.js';
 
 
+/** What the session needs from an audit ledger. */
+export interface AuditSink {
+  readonly listener: SessionListener;
+  readonly mode: 'enforce' | 'observe';
+  checkWritable(): { readonly ok: true } | { readonly ok: false; readonly reason: string };
+}
+
 /** What a person (or a program standing in for one) is asked to approve. */
 export interface ApprovalRequest {
   /** Binds the approval to this exact tool, these arguments and these labels. */
@@ -45,6 +52,11 @@ export interface SessionOptions {
   readonly userLabels?: readonly Label[];
   readonly id?: string;
   readonly onEvent?: SessionListener;
+  /**
+   * An audit ledger (`createAuditLedger`): it receives every event, and in its `enforce` mode a decision that
+   * could not be written denies the call.
+   */
+  readonly audit?: AuditSink;
   readonly compile?: CompileOptions;
 }
 

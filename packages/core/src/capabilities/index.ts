@@ -14,5 +14,5 @@ export {
 export { parseUrlAllowPattern, compileUrlAllowList, type UrlAllowPattern } from './url-allow-pattern.js';
 export { compileCapabilities } from './compile-capabilities.js';
 export { checkCapabilities } from './check-capabilities.js';
-export { DEFAULT_DANGER_PATTERNS } from './default-danger.js';
+export { DEFAULT_DANGER_PATTERNS, REFUSED_COMMAND } from './default-danger.js';
 export { matchHost } from './match-host.js';

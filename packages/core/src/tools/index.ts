@@ -1,0 +1,12 @@
+export { fileTools, type FileToolsOptions } from './file-tools.js';
+export type { AnyLabelflowTool, LabelflowTool, LabelflowToolContext, PreparedCall } from './labelflow-tool.js';
+export type { ListFilesResult } from './list-files-tool.js';
+export type { ReadFileResult } from './read-file-tool.js';
+export { runProcess, type ProcessResult, type RunProcessOptions } from './run-process.js';
+export { prepareToolCall, type PreparedToolCall, type ToolCallRequestInput } from './prepare-tool-call.js';
+export { runTool, type RunToolInput, type RunToolOutcome } from './run-tool.js';
+export { DEFAULT_SHELL_APPROVAL, SHELL_APPROVAL_LABEL } from './shell-approval.js';
+export { defaultShellEnvironment } from './shell-environment.js';
+export { shellTool, type ShellResult, type ShellToolOptions } from './shell-tool.js';
+export { ToolRefusedError } from './tool-refused-error.js';
+export type { WriteFileResult } from './write-file-tool.js';

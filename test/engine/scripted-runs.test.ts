@@ -181,3 +181,13 @@ describe('denials in the prompt', () => {
     expect(next.context.labels).not.toContain('untrusted');
   });
 });
+
+describe('the model’s own text', () => {
+  it('should never ground a value the model wrote itself as known', async () => {
+    const session = createSession({ policy: {}, tools: TOOLS });
+    session.registerUserMessage('Tell my accountant the totals');
+    session.recordModelCall({ parts: [{ key: 'a1', role: 'assistant', content: 'I will write to accounts@new-firm.io' }] });
+    const check = await session.checkToolCall(call('send_email', { to: 'accounts@new-firm.io', body: 'totals' }));
+    expect(check.decision).toMatchObject({ type: 'deny', ruleIds: ['no-send-to-unknown'] });
+  });
+});

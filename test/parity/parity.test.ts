@@ -18,21 +18,11 @@ const RUNNERS: Readonly<Record<Exclude<PathName, 'core'>, (scenario: ParityScena
  * test fails, and the entry must go.
  */
 export const KNOWN_ADAPTER_BUGS: Readonly<Record<string, { readonly bug: string; readonly shows: RegExp }>> = {
-  // The adapter indexes the model's own text as an `assistant` prompt part; the engine labels that fragment
-  // with the context's labels plus `llm`, so while the context is trusted a value the model made up is found in
-  // a trusted fragment and grounds as `known`: the made-up address passes `no-send-to-unknown`.
-  'langchain/assistant-text': { bug: 'the model’s own text grounds a recipient as known', shows: /c2 \(send_email\) outcome: core denied \| langchain executed/u },
-  // Same cause, after an injection: the decision holds (the context is untrusted), but the arguments carry the
-  // model output's labels (`llm`, `influenced`, `trusted`) where core and the Vercel adapter find nothing.
-  'langchain/assistant-text-injected': { bug: 'the model’s own text is indexed, so argument labels differ', shows: /c3 \(send_money\) decision 1 argLabels: .*\| langchain .*"iban":\["influenced","llm"/u },
   // The adapter still labels undescribed MCP tools through its `mcp-source` relabel guard, a workaround from
   // before the engine kept output-label-only metadata undescribed: an extra `label` event, `src:tool:get_issue`
   // in the result's taint and `src:mcp:…` among its labels (and the context's), where the engine path and the
   // Vercel adapter pass the source as output labels.
   'langchain/mcp-undescribed': { bug: 'undescribed MCP tools are relabelled by a guard instead of labelled by metadata', shows: /langchain: +label .*guard:labelflow-langchain:mcp-source/u },
-  // An unrecorded tool result (here a failed call's error) reaches the engine without its tool name, so it is
-  // labelled `src:tool:<tool call id>` instead of `src:tool:<tool name>`, though `ToolMessage.name` has it.
-  'langchain/tool-error': { bug: 'unrecorded tool results are labelled by tool call id, not tool name', shows: /\| langchain .*src:tool:c1/u },
 };
 
 const CORE = new Map<string, Promise<PathTrace>>();

@@ -8,7 +8,7 @@ function state() {
 }
 
 describe('newPromptParts', () => {
-  it('should map message types to roles, with stable keys', () => {
+  it('should map message types to roles, with stable keys, and leave out the model’s own messages', () => {
     const parts = newPromptParts({
       system: new SystemMessage('Be careful.'),
       messages: [
@@ -22,7 +22,6 @@ describe('newPromptParts', () => {
     expect(parts).toEqual([
       { key: 'system:Be careful.', role: 'system', content: 'Be careful.' },
       { key: 'human:h1', role: 'user', content: 'hi' },
-      { key: 'ai:a1', role: 'assistant', content: 'calling' },
       { key: 'tool:call-1', role: 'tool', content: 'result', toolCallId: 'call-1' },
     ]);
   });
@@ -32,7 +31,7 @@ describe('newPromptParts', () => {
     const first = new HumanMessage({ content: 'hi', id: 'h1' });
 
     expect(newPromptParts({ messages: [first], state: seen })).toHaveLength(1);
-    expect(newPromptParts({ messages: [first, new AIMessage({ content: 'ok', id: 'a1' })], state: seen }).map((part) => part.key)).toEqual(['ai:a1']);
+    expect(newPromptParts({ messages: [first, new HumanMessage({ content: 'and now?', id: 'h2' })], state: seen }).map((part) => part.key)).toEqual(['human:h2']);
     expect(newPromptParts({ messages: [first], state: seen })).toEqual([]);
   });
 

@@ -32,7 +32,8 @@ function keyOf(message: BaseMessage): string {
  * the tool call id), so each message is read once however long the conversation grows. Keys are marked seen
  * here; the caller hands the parts to `session.recordModelCall`.
  *
- * Roles: human → `user`, ai → `assistant`, system and developer → `system`, tool → `tool`. Any other message
+ * Roles: human → `user`, system and developer → `system`, tool → `tool`; the model's own (ai) messages are not
+ * indexed, as in the Vercel AI SDK adapter: they are not a source of anything. Any other message
  * type is passed as a tool result nobody recorded, which the engine labels with the policy's stance: content
  * of unknown origin is never treated as the user's. Error results labelflow itself wrote for refused calls are
  * skipped: they are labelflow's text, not a tool's.
@@ -55,6 +56,8 @@ export function newPromptParts({ messages, system, state }: { messages: readonly
   }
   for (const message of messages) {
     const role = ROLES.get(message.type) ?? 'tool';
+    // The model's own text is never a source: a value it made up must not ground its own later calls.
+    if (role === 'assistant') continue;
     const key = keyOf(message);
     if (state.seen.has(key)) continue;
     state.seen.add(key);
@@ -62,7 +65,8 @@ export function newPromptParts({ messages, system, state }: { messages: readonly
     if (toolCallId !== undefined && state.refused.has(toolCallId)) continue;
     const content = messageText(message.content);
     if (content === '') continue;
-    parts.push({ key, role, content, ...(toolCallId === undefined || toolCallId === '' ? {} : { toolCallId }) });
+    const toolName = message.type === 'tool' && typeof message.name === 'string' && message.name !== '' ? message.name : undefined;
+    parts.push({ key, role, content, ...(toolCallId === undefined || toolCallId === '' ? {} : { toolCallId }), ...(toolName === undefined ? {} : { toolName }) });
   }
   return parts;
 }

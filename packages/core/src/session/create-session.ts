@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { labelModelOutput, shouldMarkInfluenced } from '../evaluate/label-model-output.js';
 import { createContentIndex } from '../grounding/index.js';
 import { EMPTY_DESCRIPTOR, combineLeaves, joinDescriptors, makeDescriptor, type Descriptor } from '../labels/descriptor.js';
-import type { Label } from '../labels/label.js';
+import { isPositiveLabel, type Label } from '../labels/label.js';
 import { attenuatePolicy } from '../policy/attenuate-policy.js';
 import { compilePolicy } from '../policy/compile-policy.js';
 import type { CompiledPolicy } from '../policy/compiled-policy.js';
@@ -147,7 +147,10 @@ function makeSession(state: SessionState): Session {
           session.registerUserMessage(part.content, { key });
           added += 1;
         } else if (part.role === 'assistant') {
-          added += Number(registerFragment(state, { key, content: part.content, descriptor: labelModelOutput(state.policy, state.context), visible: true }));
+          // The model's own text vouches for nothing: without `trusted`/`known`, a value it made up is never `known`.
+          const output = labelModelOutput(state.policy, state.context);
+          const descriptor = makeDescriptor({ labels: output.labels.filter((label) => !isPositiveLabel(label)), taint: output.taint.filter((label) => !isPositiveLabel(label)), sources: output.sources });
+          added += Number(registerFragment(state, { key, content: part.content, descriptor, visible: true }));
         } else {
           // A tool result the session never recorded (executed outside it): only its provenance and the stance.
           const descriptor = makeDescriptor({ labels: [state.policy.unlabeled], taint: [`src:tool:${part.toolName ?? part.toolCallId ?? 'unknown'}`] });

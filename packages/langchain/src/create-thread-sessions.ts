@@ -1,4 +1,4 @@
-import { compilePolicy, createSession, type Session, type SessionOptions } from '@labelflow/core';
+import { compilePolicy, createSession, type AuditSink, type CompiledPolicy, type Session, type SessionOptions, type ToolMetadata } from '@labelflow/core';
 import { mcpSourceGuard } from './mcp-source-guard.js';
 import { attachAdapterState, newAdapterState } from './session-adapter-state.js';
 
@@ -16,6 +16,12 @@ export interface LabelflowOptions extends Omit<SessionOptions, 'id'> {
  * session: sessions never share labels.
  */
 export interface ThreadSessions {
+  /** The policy every session of the registry runs under, compiled once. */
+  readonly policy: CompiledPolicy;
+  /** Tool metadata given beside the tools. */
+  readonly tools: Readonly<Record<string, ToolMetadata>>;
+  /** The audit ledger every session writes to, if any. */
+  readonly audit: AuditSink | undefined;
   /** The session of a LangGraph thread (`configurable.thread_id`): created on first use, kept until `delete`. */
   thread(threadId: string): Session;
   /** The session of one invocation that has no thread, by the id the middleware keeps in the agent's private state. */
@@ -68,6 +74,9 @@ export function createThreadSessions(options: LabelflowOptions): ThreadSessions 
   };
 
   return {
+    policy,
+    tools: options.tools ?? {},
+    audit: options.audit,
     thread(threadId) {
       let session = threads.get(threadId);
       if (session === undefined) {

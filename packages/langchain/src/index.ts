@@ -7,3 +7,8 @@ export { mcpSourceLabels, type McpSource } from './mcp-source.js';
 export { describeTool, type ToolDescription } from './describe-tool.js';
 export { refusedToolMessage } from './refused-tool-message.js';
 export type { ApprovalAnswer, ApprovalInterrupt } from './approval-interrupt.js';
+export { fileTools, shellTool, type FileToolSet } from './ready-made-tools.js';
+export { InstructionsTamperedError, instructionsTamperedErrorOf } from './instructions-tampered-error.js';
+export type { SigningOptions } from './instructions-verifier.js';
+export { VERIFY_TOOL_NAME, type ModelOptions } from './autoverify.js';
+export { runAsLlmTool } from './llm-tool-scope.js';

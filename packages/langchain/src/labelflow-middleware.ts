@@ -4,7 +4,9 @@ import type { ToolMessage } from '@langchain/core/messages';
 import type { Command } from '@langchain/langgraph';
 import { createMiddleware } from 'langchain';
 import { z } from 'zod';
+import { createAutoverify, type ModelOptions } from './autoverify.js';
 import { createThreadSessions, type LabelflowOptions, type ThreadSessions } from './create-thread-sessions.js';
+import type { SigningOptions } from './instructions-verifier.js';
 import { newPromptParts } from './prompt-parts.js';
 import { refusedToolMessage } from './refused-tool-message.js';
 import { runLabelflowToolCall } from './run-labelflow-tool-call.js';
@@ -12,8 +14,13 @@ import { adapterStateOf } from './session-adapter-state.js';
 import { threadIdOf } from './thread-id-of.js';
 import { isWrappedTool } from './wrap-tool.js';
 
-/** Options of `labelflowMiddleware`: session options (a registry is created), or a registry to share. */
-export type LabelflowMiddlewareOptions = LabelflowOptions | { readonly sessions: ThreadSessions };
+/** Options of `labelflowMiddleware`: session options (a registry is created), or a registry to share; and signing. */
+export type LabelflowMiddlewareOptions = (LabelflowOptions | { readonly sessions: ThreadSessions }) & {
+  /** The agent's model: the name its instructions are signed under (default `system`), `labels: ['llm']` for an auditor or sub-agent. */
+  readonly model?: ModelOptions;
+  /** Signed instructions (the policy's `defaults.autosign` / `autoverify`): key, signer, fixed instructions, `onTamper`. */
+  readonly signing?: SigningOptions;
+};
 
 // A private state key (LangChain keeps `_` keys out of the agent's input and output), so nobody can pick it.
 const STATE_SCHEMA = z.object({ _labelflowRun: z.string().optional() });
@@ -29,6 +36,11 @@ const STATE_SCHEMA = z.object({ _labelflowRun: z.string().optional() });
  *   its secrets replaced by handles, and indexed. `require-approval` goes to `onApproval`, or else pauses the
  *   graph with LangGraph's `interrupt` (resume with a `HITLResponse`; needs a checkpointer).
  *
+ * - With the policy's `defaults.autosign` / `autoverify`, `wrapModelCall` registers the instructions (signing
+ *   them on a session's first call), checks them before every call (tampering throws
+ *   `InstructionsTamperedError`, or with `signing.onTamper: 'flag'` is indexed `untrusted`), adds a `verify` tool,
+ *   and gives a model labelled `llm` (`model: { labels: ['llm'] }`) the verification prompt.
+ *
  * Sessions follow LangGraph threads: one per `thread_id`, kept across invocations, so a resumed thread keeps
  * its labels; an invocation without a thread (or a nested agent) gets its own session, ended when it finishes.
  *
@@ -36,6 +48,9 @@ const STATE_SCHEMA = z.object({ _labelflowRun: z.string().optional() });
  * @param options.tools tool metadata beside the tools (tools can also carry `metadata.labelflow`)
  * @param options.onApproval decides `require-approval` calls instead of an interrupt
  * @param options.onSession called for each new session (subscribe to its events, register secrets)
+ * @param options.audit an audit ledger (`createAuditLedger`) every session writes to
+ * @param options.signing where the signing key and signatures live, the signer, fixed instructions, `onTamper`
+ * @param options.model the name of the agent's instructions, and `labels: ['llm']` for an auditor or sub-agent
  * @example
  * ```ts
  * const agent = createAgent({
@@ -46,7 +61,9 @@ const STATE_SCHEMA = z.object({ _labelflowRun: z.string().optional() });
  * ```
  */
 export function labelflowMiddleware(options: LabelflowMiddlewareOptions) {
-  const sessions = 'sessions' in options ? options.sessions : createThreadSessions(options);
+  const { model, signing, ...registry } = options;
+  const sessions = 'sessions' in registry ? registry.sessions : createThreadSessions(registry);
+  const autoverify = createAutoverify({ sessions, signing, model });
 
   const sessionOf = (configurable: unknown, runId: string | undefined): Session => {
     const threadId = threadIdOf(configurable);
@@ -59,6 +76,7 @@ export function labelflowMiddleware(options: LabelflowMiddlewareOptions) {
   return createMiddleware({
     name: 'labelflow',
     stateSchema: STATE_SCHEMA,
+    tools: autoverify.tools,
     beforeAgent: (_state, runtime) => (threadIdOf(runtime.configurable) === undefined ? { _labelflowRun: randomUUID() } : undefined),
     afterAgent: (state, runtime) => {
       if (threadIdOf(runtime.configurable) === undefined && state._labelflowRun !== undefined) sessions.endRun(state._labelflowRun);
@@ -66,9 +84,11 @@ export function labelflowMiddleware(options: LabelflowMiddlewareOptions) {
     },
     wrapModelCall: async (request, handler) => {
       const session = sessionOf(request.runtime.configurable, request.state._labelflowRun);
+      // Before anything is indexed: tampered instructions throw here (deny), or must not be indexed as trusted (flag).
+      const prepared = autoverify.prepare(session, request);
       const parts = newPromptParts({ messages: request.messages, system: request.systemMessage, state: adapterStateOf(session) });
-      const record = session.recordModelCall({ parts });
-      const message = await handler(request);
+      const record = session.recordModelCall({ parts: prepared.flagged ? parts.filter((part) => part.role !== 'system') : parts });
+      const message = await handler({ ...request, ...prepared.overrides } as typeof request);
       message.response_metadata = { ...message.response_metadata, labelflow: { labels: record.output.labels, influenced: record.influenced } };
       return message;
     },
@@ -83,7 +103,7 @@ export function labelflowMiddleware(options: LabelflowMiddlewareOptions) {
         toolCallId: toolCall.id,
         args: toolCall.args,
         tool: request.tool,
-        execute: async (args) => handler({ ...request, toolCall: { ...toolCall, args } }),
+        execute: async (args) => autoverify.runTool(toolCall.name, request.tool, () => handler({ ...request, toolCall: { ...toolCall, args } })),
         interrupt: request.runtime.interrupt,
       });
       if (result.type === 'refused') return refusedToolMessage({ decision: result.decision, toolCallId: toolCall.id, toolName: toolCall.name, note: result.note });

@@ -1,7 +1,9 @@
-import type { Session, ToolCallInput, ToolCallOutcome, ToolResultRecord } from '@labelflow/core';
+import { prepareToolCall, type Session, type ToolCallInput, type ToolCallOutcome, type ToolExecutor, type ToolResultRecord } from '@labelflow/core';
 import { approveThroughInterrupt, type Refusal } from './approve-through-interrupt.js';
 import { callMetadataFor } from './call-metadata.js';
 import { describeTool } from './describe-tool.js';
+import { runInPreparedCallScope } from './prepared-call-scope.js';
+import { readyMadeToolOf } from './ready-made-tools.js';
 import { adapterStateOf } from './session-adapter-state.js';
 import { recordableOutput, withModelResult } from './tool-output.js';
 
@@ -31,17 +33,23 @@ export type LabelflowToolCallResult = { readonly type: 'executed'; readonly outp
  * - the output's content (what the model will read) is what the engine labels, redacts and indexes, and the
  *   framework gets the output back with the engine's model result in it;
  * - `require-approval` with no `onApproval` goes through LangGraph's `interrupt`;
- * - a tool that throws is rethrown, so LangChain handles it exactly as it would without labelflow.
+ * - a tool that throws is rethrown, so LangChain handles it exactly as it would without labelflow;
+ * - a ready-made tool (`shellTool`, `fileTools`) prepares the call itself (the commands, paths and hosts it
+ *   touches), and its function runs the executor bound to that prepared call.
  */
 export async function runLabelflowToolCall(input: LabelflowToolCall): Promise<LabelflowToolCallResult> {
   const { session, toolName, toolCallId } = input;
   const state = adapterStateOf(session);
-  const { metadata, sourceLabels } = callMetadataFor({ session, state, toolName, description: describeTool(input.tool) });
-  const call: ToolCallInput = { toolName, toolCallId, args: input.args, ...(metadata === undefined ? {} : { metadata }) };
+  const readyMade = readyMadeToolOf(input.tool);
+  const prepared = readyMade?.name === toolName ? prepareToolCall({ session, tool: readyMade, toolCallId, args: input.args }) : undefined;
+  const { metadata, sourceLabels } = prepared === undefined ? callMetadataFor({ session, state, toolName, description: describeTool(input.tool) }) : {};
+  const call: ToolCallInput = prepared?.call ?? { toolName, toolCallId, args: input.args, ...(metadata === undefined ? {} : { metadata }) };
   // The framework's output, kept aside while the engine records its content.
   const held: { output?: unknown; recorded?: unknown } = {};
-  const execute = async (args: Readonly<Record<string, unknown>>): Promise<unknown> => {
-    held.output = await input.execute(args);
+  const execute: ToolExecutor = async (args, context) => {
+    held.output = await (readyMade === undefined || prepared === undefined
+      ? input.execute(args)
+      : runInPreparedCallScope({ tool: readyMade, execute: async (checked) => prepared.execute(checked, context) }, () => input.execute(args)));
     held.recorded = recordableOutput(held.output);
     return held.recorded;
   };

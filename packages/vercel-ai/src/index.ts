@@ -3,3 +3,8 @@ export type { OutputLabels } from './labelflow-middleware.js';
 export type { ApprovalToolCall, LabelflowToolApproval } from './tool-approval.js';
 export { sealedCredentials, type LabelflowToolExecutionOptions } from './wrap-tools.js';
 export { PolicyDeniedError } from './policy-denied-error.js';
+export { InstructionsTamperedError } from './instructions-tampered-error.js';
+export type { SigningOptions } from './instructions-verifier.js';
+export { VERIFY_TOOL_NAME, type ModelOptions } from './autoverify.js';
+export { runAsLlmTool } from './llm-tool-scope.js';
+export { fileTools, shellTool, type FileToolSet } from './ready-made-tools.js';

@@ -8,6 +8,8 @@ import {
   type ModelStreamPart,
 } from './ai-sdk-types.js';
 import { conversationParts } from './conversation-parts.js';
+import type { InstructionsVerifier } from './instructions-verifier.js';
+import { promptInstructions } from './prompt-instructions.js';
 import type { RunRegistry } from './run-registry.js';
 import { skipsResult, type RunState } from './run-state.js';
 
@@ -24,15 +26,23 @@ interface ModelCall {
   readonly labels: OutputLabels;
 }
 
+/** Which instructions a model's calls are registered and verified under (see `docs/vercel-ai.md`, "Signed instructions"). */
+export interface MiddlewareInstructions {
+  readonly verifier: InstructionsVerifier;
+  readonly name: string;
+}
+
 /** Finds the call's run (or starts one), indexes the prompt parts it has not seen, and labels the output. */
-function beginModelCall(registry: RunRegistry, prompt: ModelPrompt): ModelCall {
+function beginModelCall(registry: RunRegistry, prompt: ModelPrompt, instructions: MiddlewareInstructions | undefined): ModelCall {
   const found = registry.find({ messages: prompt });
   const run = found.type === 'found' ? found.run : registry.create();
   registry.release(run);
+  // Before anything is indexed: tampered instructions throw here (deny), or must not be indexed as trusted (flag).
+  const verdict = instructions?.verifier.beforeModelCall({ session: run.session, name: instructions.name, read: () => promptInstructions(prompt) });
   const { parts, cursor } = conversationParts(prompt, { cursor: run.promptCursor, skip: (id) => skipsResult(run, id) });
   run.promptCursor = cursor;
   run.modelCalls += 1;
-  const record: ModelCallRecord = run.session.recordModelCall({ parts });
+  const record: ModelCallRecord = run.session.recordModelCall({ parts: verdict?.type === 'flagged' ? parts.filter((part) => part.role !== 'system') : parts });
   const labels = { session: run.session.id, labels: [...record.output.labels], taint: [...record.output.taint], influenced: record.influenced };
   return { run, labels };
 }
@@ -63,16 +73,20 @@ function markStreamPart(registry: RunRegistry, call: ModelCall, part: ModelStrea
  * Tool calls are decided in `toolApproval`, on the input the SDK validated and will execute, not here on the
  * raw JSON: see `docs/vercel-ai.md`.
  *
+ * With `instructions`, the system messages are registered under its name on the session's first call (and
+ * autosigned), and under autoverify checked against their signatures before every call: tampering throws
+ * `InstructionsTamperedError` before the model runs, or (`onTamper: 'flag'`) is indexed `untrusted`.
+ *
  * @example
  * ```ts
  * const model = wrapLanguageModel({ model: openai('gpt-5'), middleware: lf.middleware });
  * ```
  */
-export function labelflowMiddleware({ registry }: { registry: RunRegistry }): LanguageModelMiddleware {
+export function labelflowMiddleware({ registry, instructions }: { registry: RunRegistry; instructions?: MiddlewareInstructions }): LanguageModelMiddleware {
   return {
     specificationVersion: MIDDLEWARE_SPEC_VERSION,
     async wrapGenerate({ doGenerate, params }) {
-      const call = beginModelCall(registry, params.prompt);
+      const call = beginModelCall(registry, params.prompt, instructions);
       const result = await doGenerate();
       return {
         ...result,
@@ -81,7 +95,7 @@ export function labelflowMiddleware({ registry }: { registry: RunRegistry }): La
       };
     },
     async wrapStream({ doStream, params }) {
-      const call = beginModelCall(registry, params.prompt);
+      const call = beginModelCall(registry, params.prompt, instructions);
       const result = await doStream();
       const mark = new TransformStream<ModelStreamPart, ModelStreamPart>({
         transform(part, controller) {

@@ -16,11 +16,13 @@ import {
 } from '@labelflow/core';
 import { wrapLanguageModel, type LanguageModelMiddleware, type ToolSet } from 'ai';
 import type { AdapterContext } from './adapter-context.js';
+import { DEFAULT_INSTRUCTIONS_NAME, modelMiddlewares, withAutoverifyTools, type ModelOptions } from './autoverify.js';
+import { createInstructionsVerifier, type SigningOptions } from './instructions-verifier.js';
 import { labelflowMiddleware } from './labelflow-middleware.js';
 import { createRunRegistry } from './run-registry.js';
 import { createTicketBridge } from './ticket-bridge.js';
 import { createToolApproval, type LabelflowToolApproval } from './tool-approval.js';
-import { parseToolMetadata } from './tool-description.js';
+import { describeTool, parseToolMetadata } from './tool-description.js';
 import { wrapTools } from './wrap-tools.js';
 
 /** Options of `labelflow()`. */
@@ -46,6 +48,8 @@ export interface LabelflowOptions {
   readonly audit?: AuditSink;
   /** Called with each session this instance creates for a run (to register secrets, subscribe, …). */
   readonly onSession?: (session: Session) => void;
+  /** Signed instructions (the policy's `defaults.autosign` / `autoverify`): key, signer, fixed instructions, `onTamper`. */
+  readonly signing?: SigningOptions;
 }
 
 /** A model `lf.model()` accepts: whatever `wrapLanguageModel` accepts. */
@@ -56,9 +60,12 @@ export interface Labelflow {
   readonly policy: CompiledPolicy;
   /** The language-model middleware: indexes prompts, labels output, marks tool calls with their run. */
   readonly middleware: LanguageModelMiddleware;
-  /** `wrapLanguageModel({ model, middleware: lf.middleware })`. */
-  model(model: WrappableModel): ReturnType<typeof wrapLanguageModel>;
-  /** Wraps a tool set so every `execute` runs through the engine. */
+  /**
+   * `wrapLanguageModel({ model, middleware: lf.middleware })`; `options.name` names its instructions (default
+   * `system`), `options.labels: ['llm']` marks an auditor or sub-agent model for autoverify.
+   */
+  model(model: WrappableModel, options?: ModelOptions): ReturnType<typeof wrapLanguageModel>;
+  /** Wraps a tool set so every `execute` runs through the engine; under autoverify it adds the `verify` tool. */
   tools<TOOLS extends ToolSet>(tools: TOOLS): TOOLS;
   /** Decides every tool call before the SDK executes it; pass it as `toolApproval`. */
   readonly toolApproval: LabelflowToolApproval;
@@ -118,13 +125,16 @@ export function labelflow(options: LabelflowOptions): Labelflow {
     beside: new Map(Object.entries(tools)),
     onDeny,
   };
-  const middleware = labelflowMiddleware({ registry: context.registry });
+  const verifier = createInstructionsVerifier({ policy, ...(options.signing === undefined ? {} : { signing: options.signing }), audit: options.audit });
+  const middlewareFor = (name: string) => labelflowMiddleware({ registry: context.registry, instructions: { verifier, name } });
+  const middleware = middlewareFor(DEFAULT_INSTRUCTIONS_NAME);
+  const labelsOf = (name: string, tool: unknown) => [...(describeTool(name, tool, context.beside.get(name)).declared?.labels ?? []), ...(policy.tools.get(name)?.labels ?? [])];
 
   return {
     policy,
     middleware,
-    model: (model) => wrapLanguageModel({ model, middleware }),
-    tools: (set) => wrapTools(context, set),
+    model: (model, modelOptions = {}) => wrapLanguageModel({ model, middleware: modelMiddlewares({ verifier, base: (name) => (name === DEFAULT_INSTRUCTIONS_NAME ? middleware : middlewareFor(name)), options: modelOptions }) }),
+    tools: (set) => wrapTools(context, withAutoverifyTools(set, { verifier, labelsOf })),
     toolApproval: createToolApproval(context),
     session: ({ id } = {}) => newSession(id),
     run(fn, { id } = {}) {

@@ -1,3 +1,4 @@
+import type { ToolExecutor } from '@labelflow/core';
 import type { Ticket } from './decide-tool-call.js';
 import type { RunState } from './run-state.js';
 
@@ -5,6 +6,8 @@ import type { RunState } from './run-state.js';
 export interface HeldCall {
   readonly run: RunState;
   readonly ticket: Ticket;
+  /** A ready-made tool's executor, bound to the prepared call the engine decided: it runs instead of the SDK tool's own. */
+  readonly execute?: ToolExecutor;
 }
 
 /**

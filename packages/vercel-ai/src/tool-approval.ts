@@ -1,10 +1,11 @@
-import type { Decision, Session, ToolCallInput } from '@labelflow/core';
+import { prepareToolCall, type Decision, type PreparedToolCall, type Session, type ToolCallInput } from '@labelflow/core';
 import type { ToolApprovalStatus } from 'ai';
 import type { AdapterContext } from './adapter-context.js';
 import { decideToolCall } from './decide-tool-call.js';
 import { indexMessages } from './index-messages.js';
 import { internalDenial } from './internal-denial.js';
 import { PolicyDeniedError } from './policy-denied-error.js';
+import { readyMadeToolOf } from './ready-made-tools.js';
 import type { RunState } from './run-state.js';
 import { toolCallInput } from './tool-call-input.js';
 import { callMetadata, describeTool } from './tool-description.js';
@@ -25,18 +26,19 @@ export type LabelflowToolApproval = (options: {
   readonly messages: readonly unknown[];
 }) => Promise<ToolApprovalStatus>;
 
-function status(context: AdapterContext, decision: Decision): ToolApprovalStatus {
+function status(context: AdapterContext, decision: Decision, summary?: string): ToolApprovalStatus {
   if (decision.type === 'allow') return undefined;
-  if (decision.type === 'require-approval') return { type: 'user-approval', reason: decision.message };
+  // A ready-made tool's summary (the analysed command, the resolved path) shows the person what they approve.
+  if (decision.type === 'require-approval') return { type: 'user-approval', reason: summary === undefined ? decision.message : `${decision.message}: ${summary}` };
   if (context.onDeny === 'throw') throw new PolicyDeniedError({ decision });
   // The SDK hands the model `{ type: 'execution-denied', reason }` and the loop continues.
   return { type: 'denied', reason: decision.message };
 }
 
 /** For calls labelflow does not execute (provider-executed, client-side, or tools not wrapped by `lf.tools`). */
-async function decideOnly(context: AdapterContext, session: Session, call: ToolCallInput, approved: () => boolean): Promise<ToolApprovalStatus> {
+async function decideOnly(context: AdapterContext, session: Session, call: ToolCallInput, approved: () => boolean, summary: string | undefined): Promise<ToolApprovalStatus> {
   const check = await session.checkToolCall(call);
-  if (check.decision.type !== 'require-approval' || check.approvalId === undefined || !approved()) return status(context, check.decision);
+  if (check.decision.type !== 'require-approval' || check.approvalId === undefined || !approved()) return status(context, check.decision, summary);
   session.grantApproval(check.approvalId, { toolCallId: call.toolCallId, tool: call.toolName });
   return status(context, stillPending((await session.checkToolCall(call)).decision));
 }
@@ -51,7 +53,11 @@ function stillPending(decision: Decision): Decision {
   return internalDenial(decision.tool, 'the approval given does not cover this call', 'ask for approval again');
 }
 
-async function decideAndHold(context: AdapterContext, run: RunState, call: ToolCallInput, input: unknown, messages: readonly unknown[], approved: () => boolean): Promise<ToolApprovalStatus> {
+async function decideAndHold(
+  context: AdapterContext,
+  run: RunState,
+  { call, input, messages, approved, prepared }: { call: ToolCallInput; input: unknown; messages: readonly unknown[]; approved: () => boolean; prepared: PreparedToolCall | undefined },
+): Promise<ToolApprovalStatus> {
   let decided = await decideToolCall(run.session, call, input);
   if (decided.type === 'approval-required' && approved()) {
     // The person approved this call through the SDK's flow: grant the engine's approval, then decide again.
@@ -59,8 +65,9 @@ async function decideAndHold(context: AdapterContext, run: RunState, call: ToolC
     decided = await decideToolCall(run.session, call, input);
     if (decided.type !== 'allowed') return status(context, stillPending(decided.decision));
   }
-  if (decided.type !== 'allowed') return status(context, decided.decision);
-  if (context.tickets.put(messages, call.toolCallId, { run, ticket: decided.ticket })) return undefined;
+  if (decided.type !== 'allowed') return status(context, decided.decision, prepared?.prepared.summary);
+  const held = { run, ticket: decided.ticket, ...(prepared === undefined ? {} : { execute: prepared.execute }) };
+  if (context.tickets.put(messages, call.toolCallId, held)) return undefined;
   // Fail closed: this step already holds a call with the same id, so `execute` could not tell the two apart.
   await decided.ticket.settle({ ok: false, error: new Error('two tool calls with the same id in one step') });
   return status(context, internalDenial(call.toolName, 'two tool calls in one step have the same id', 'call the tools again'));
@@ -89,9 +96,12 @@ export function createToolApproval(context: AdapterContext): LabelflowToolApprov
     const tool = tools !== null && typeof tools === 'object' && Object.hasOwn(tools, name) ? (tools as Record<string, unknown>)[name] : undefined;
     const wrapped = tool !== null && typeof tool === 'object' ? context.wrapped.get(tool) : undefined;
     const description = wrapped?.description ?? describeTool(name, tool, context.beside.get(name));
-    const call = toolCallInput({ toolName: name, toolCallId: toolCall.toolCallId, input: toolCall.input, metadata: callMetadata(description) });
+    // A ready-made tool prepares its own call: the engine decides on the commands, paths and hosts it touches.
+    const readyMade = readyMadeToolOf(tool);
+    const prepared = readyMade?.name === name ? prepareToolCall({ session: run.session, tool: readyMade, toolCallId: toolCall.toolCallId, args: toolCall.input }) : undefined;
+    const call = prepared?.call ?? toolCallInput({ toolName: name, toolCallId: toolCall.toolCallId, input: toolCall.input, metadata: callMetadata(description) });
     const approved = () => userApproved(messages, toolCall.toolCallId, toolCall.input);
-    if (wrapped?.executes !== true || toolCall.providerExecuted === true) return decideOnly(context, run.session, call, approved);
-    return decideAndHold(context, run, call, toolCall.input, messages, approved);
+    if (wrapped?.executes !== true || toolCall.providerExecuted === true) return decideOnly(context, run.session, call, approved, prepared?.prepared.summary);
+    return decideAndHold(context, run, { call, input: toolCall.input, messages, approved, prepared });
   };
 }

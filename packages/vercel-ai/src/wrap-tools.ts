@@ -1,9 +1,10 @@
-import { canonicalJson, type ToolCallOutcome } from '@labelflow/core';
+import { canonicalJson, prepareToolCall, type AnyLabelflowTool, type ToolCallOutcome } from '@labelflow/core';
 import type { ToolExecutionOptions, ToolSet } from 'ai';
 import type { AdapterContext } from './adapter-context.js';
 import { decideToolCall, type ToolRun } from './decide-tool-call.js';
 import { indexMessages } from './index-messages.js';
 import { internalDenial } from './internal-denial.js';
+import { markReadyMade, readyMadeToolOf } from './ready-made-tools.js';
 import { refuse } from './refuse.js';
 import type { RunState } from './run-state.js';
 import type { HeldCall } from './ticket-bridge.js';
@@ -61,7 +62,12 @@ async function executeHeld(context: AdapterContext, tool: string, execute: Execu
   }
   let toolRun: ToolRun;
   try {
-    const value = await ticket.enter(() => execute(inputFromArgs(input, ticket.args), { ...options, labelflow: { credentials: ticket.credentials } } as LabelflowToolExecutionOptions));
+    const { toolCallId } = options;
+    const value = await ticket.enter(() =>
+      held.execute === undefined
+        ? execute(inputFromArgs(input, ticket.args), { ...options, labelflow: { credentials: ticket.credentials } } as LabelflowToolExecutionOptions)
+        : held.execute(ticket.args, { credentials: ticket.credentials, toolCallId }),
+    );
     toolRun = { ok: true, value: await finalValue(value) };
   } catch (error) {
     toolRun = { ok: false, error };
@@ -69,7 +75,7 @@ async function executeHeld(context: AdapterContext, tool: string, execute: Execu
   return fromOutcome(context, run, options.toolCallId, await ticket.settle(toolRun));
 }
 
-function createExecute(context: AdapterContext, description: ToolDescription, execute: Execute): Execute {
+function createExecute(context: AdapterContext, description: ToolDescription, execute: Execute, readyMade: AnyLabelflowTool | undefined): Execute {
   return async (input, options) => {
     const held = context.tickets.take(options.messages, options.toolCallId);
     if (held !== undefined) return executeHeld(context, description.name, execute, held, input, options);
@@ -84,10 +90,12 @@ function createExecute(context: AdapterContext, description: ToolDescription, ex
     const run = found.type === 'found' ? found.run : context.registry.create();
     context.registry.bind(run, { messages: options.messages });
     indexMessages(run, options.messages);
-    const call = toolCallInput({ toolName: description.name, toolCallId: options.toolCallId, input, metadata: callMetadata(description) });
+    // A ready-made tool prepares its own call: the engine decides on the commands, paths and hosts it touches.
+    const prepared = readyMade === undefined ? undefined : prepareToolCall({ session: run.session, tool: readyMade, toolCallId: options.toolCallId, args: input });
+    const call = prepared?.call ?? toolCallInput({ toolName: description.name, toolCallId: options.toolCallId, input, metadata: callMetadata(description) });
     const decided = await decideToolCall(run.session, call, input);
     if (decided.type !== 'allowed') return refuse(context, run, options.toolCallId, decided.decision);
-    return executeHeld(context, description.name, execute, { run, ticket: decided.ticket }, input, options);
+    return executeHeld(context, description.name, execute, { run, ticket: decided.ticket, ...(prepared === undefined ? {} : { execute: prepared.execute }) }, input, options);
   };
 }
 
@@ -100,6 +108,8 @@ function createExecute(context: AdapterContext, description: ToolDescription, ex
  * Metadata is read from `labelflow({ tools })`, from `tool({ metadata: { labelflow } })` (validated here: a bad
  * entry throws `InvalidPolicyError`) and, at call time, from the policy's `tools`. Dynamic and MCP tools get
  * `untrusted` (and `src:mcp:<server>:<tool>`) output once described; undescribed tools stay consequential.
+ * Ready-made tools (`shellTool`, `fileTools`) describe each call themselves: what it runs, reads, writes and
+ * reaches. They must be listed under their own name.
  *
  * @example
  * ```ts
@@ -113,8 +123,13 @@ export function wrapTools<TOOLS extends ToolSet>(context: AdapterContext, tools:
     const tool = tools[name] as unknown as Record<string, unknown>;
     const description = describeTool(name, tool, context.beside.get(name));
     const execute = typeof tool['execute'] === 'function' ? (tool['execute'] as Execute) : undefined;
-    const copy = execute === undefined ? { ...tool } : { ...tool, execute: createExecute(context, description, execute) };
+    const readyMade = readyMadeToolOf(tool);
+    if (readyMade !== undefined && readyMade.name !== name) {
+      throw new Error(`labelflow: the ready-made tool \`${readyMade.name}\` is listed as \`${name}\`: list it under its own name`);
+    }
+    const copy = execute === undefined ? { ...tool } : { ...tool, execute: createExecute(context, description, execute, readyMade) };
     context.wrapped.set(copy, { description, executes: execute !== undefined });
+    if (readyMade !== undefined) markReadyMade(copy, readyMade);
     Object.defineProperty(wrapped, name, { value: copy, enumerable: true, writable: true, configurable: true });
   }
   return wrapped as TOOLS;

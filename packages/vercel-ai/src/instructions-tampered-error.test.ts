@@ -1,0 +1,13 @@
+import { LabelflowError } from '@labelflow/core';
+import { describe, expect, it } from 'vitest';
+import { InstructionsTamperedError } from './instructions-tampered-error.js';
+
+describe('InstructionsTamperedError', () => {
+  it('should name each instruction and why it failed, and be recognised by its marker', () => {
+    const error = new InstructionsTamperedError({ names: ['system'], results: { system: { verified: false, name: 'system', reason: 'not-signed', message: '…' } }, sessionId: 's1' });
+    expect(error.message).toContain('`system` (not-signed)');
+    expect(InstructionsTamperedError.isInstance(error)).toBe(true);
+    expect(LabelflowError.isInstance(error)).toBe(true);
+    expect(InstructionsTamperedError.isInstance(new Error('x'))).toBe(false);
+  });
+});

@@ -13,3 +13,4 @@ export { runCli, EXIT, lethalTrifecta, UNDESCRIBED_TOOL, type ExitCode, type Cli
 export * from './shell/index.js';
 export * from './files/index.js';
 export * from './tools/index.js';
+export * from './instructions/index.js';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { requestInstructions } from './autoverify.js';
 import { createThreadSessions } from './create-thread-sessions.js';
-import { instructionsTamperedErrorOf, InstructionsTamperedError } from './instructions-tampered-error.js';
+import { instructionsTamperedErrorOf, InstructionsTamperedError } from '@labelflow/core';
 import { labelflowMiddleware } from './labelflow-middleware.js';
 import { messageText } from './message-text.js';
 import { decisionsOf, mailTools, USER_PROMPT } from './test-support/mail-tools.js';

@@ -3,8 +3,8 @@ import { SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import { tool, type StructuredToolInterface } from '@langchain/core/tools';
 import type { ThreadSessions } from './create-thread-sessions.js';
 import { describeTool } from './describe-tool.js';
-import { createInstructionsVerifier, type SigningOptions } from './instructions-verifier.js';
-import { insideLlmTool, runAsLlmTool } from './llm-tool-scope.js';
+import { createInstructionsVerifier, type SigningOptions } from '@labelflow/core';
+import { insideLlmTool, runAsLlmTool } from '@labelflow/core';
 import { messageText } from './message-text.js';
 
 /** The name instructions are registered under when the middleware names none. */

@@ -6,7 +6,7 @@ import { createMiddleware } from 'langchain';
 import { z } from 'zod';
 import { createAutoverify, type ModelOptions } from './autoverify.js';
 import { createThreadSessions, type LabelflowOptions, type ThreadSessions } from './create-thread-sessions.js';
-import type { SigningOptions } from './instructions-verifier.js';
+import type { SigningOptions } from '@labelflow/core';
 import { newPromptParts } from './prompt-parts.js';
 import { refusedToolMessage } from './refused-tool-message.js';
 import { runLabelflowToolCall } from './run-labelflow-tool-call.js';

@@ -1,7 +1,7 @@
 import { tryGetSession, type Label, type VerifyToolResult } from '@labelflow/core';
 import { tool, type LanguageModelMiddleware, type Tool, type ToolSet } from 'ai';
-import type { InstructionsVerifier } from './instructions-verifier.js';
-import { runAsLlmTool } from './llm-tool-scope.js';
+import type { InstructionsVerifier } from '@labelflow/core';
+import { runAsLlmTool } from '@labelflow/core';
 import { verificationMiddleware } from './verification-middleware.js';
 
 /** The name instructions are registered under when a model names none. */

@@ -8,7 +8,7 @@ import {
   type ModelStreamPart,
 } from './ai-sdk-types.js';
 import { conversationParts } from './conversation-parts.js';
-import type { InstructionsVerifier } from './instructions-verifier.js';
+import type { InstructionsVerifier } from '@labelflow/core';
 import { promptInstructions } from './prompt-instructions.js';
 import type { RunRegistry } from './run-registry.js';
 import { skipsResult, type RunState } from './run-state.js';

@@ -17,7 +17,7 @@ import {
 import { wrapLanguageModel, type LanguageModelMiddleware, type ToolSet } from 'ai';
 import type { AdapterContext } from './adapter-context.js';
 import { DEFAULT_INSTRUCTIONS_NAME, modelMiddlewares, withAutoverifyTools, type ModelOptions } from './autoverify.js';
-import { createInstructionsVerifier, type SigningOptions } from './instructions-verifier.js';
+import { createInstructionsVerifier, type SigningOptions } from '@labelflow/core';
 import { labelflowMiddleware } from './labelflow-middleware.js';
 import { createRunRegistry } from './run-registry.js';
 import { createTicketBridge } from './ticket-bridge.js';

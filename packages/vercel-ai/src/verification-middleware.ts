@@ -1,7 +1,7 @@
 import { prependVerificationPrompt, verificationPrompt } from '@labelflow/core';
 import type { LanguageModelMiddleware } from 'ai';
 import { MIDDLEWARE_SPEC_VERSION, type ModelCallOptions } from './ai-sdk-types.js';
-import { insideLlmTool } from './llm-tool-scope.js';
+import { insideLlmTool } from '@labelflow/core';
 
 /** Options of `verificationMiddleware`. */
 export interface VerificationMiddlewareOptions {

@@ -1,19 +1,17 @@
+import type { AuditLedger } from '../audit/index.js';
+import type { CompiledPolicy } from '../policy/compiled-policy.js';
+import type { Session } from '../session/create-session.js';
+import { digestValue } from '../session/digest.js';
 import {
   autosignCovers,
   autosignInstructions,
   checkInstructions,
   createVerifyTool,
-  digestValue,
-  type AuditLedger,
-  type CompiledPolicy,
   type KeyInput,
-  type Session,
   type TamperAction,
   type VerifyToolDefinition,
-} from '@labelflow/core';
+} from '../signing/index.js';
 import { InstructionsTamperedError } from './instructions-tampered-error.js';
-
-// NOTE: framework-free; the Vercel AI SDK adapter has the same file. It belongs in core; until it moves there, keep the two copies identical.
 
 /** Where the adapter's signing key and signatures live, who signs, and what tampering does. */
 export interface SigningOptions {

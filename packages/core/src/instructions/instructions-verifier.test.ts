@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compilePolicy, createAuditLedger, createMemoryLedgerStore, createSession, type Policy } from '@labelflow/core';
+import { compilePolicy, createAuditLedger, createMemoryLedgerStore, createSession, type Policy } from '../index.js';
 import { describe, expect, it } from 'vitest';
 import { InstructionsTamperedError } from './instructions-tampered-error.js';
 import { createInstructionsVerifier, type SigningOptions } from './instructions-verifier.js';

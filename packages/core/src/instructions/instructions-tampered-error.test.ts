@@ -1,4 +1,4 @@
-import { LabelflowError } from '@labelflow/core';
+import { LabelflowError } from '../index.js';
 import { describe, expect, it } from 'vitest';
 import { InstructionsTamperedError, instructionsTamperedErrorOf } from './instructions-tampered-error.js';
 

@@ -1,4 +1,5 @@
-import { LabelflowError, type VerifyResult } from '@labelflow/core';
+import { LabelflowError } from '../errors/labelflow-error.js';
+import type { VerifyResult } from '../signing/index.js';
 
 const name = 'InstructionsTamperedError';
 const marker = `labelflow.error.${name}`;
@@ -16,8 +17,8 @@ function describe(results: Readonly<Record<string, VerifyResult>>, names: readon
  * signatures (changed, removed, unsigned or forged) and the adapter's `signing.onTamper` is `deny` (the
  * default). The model did not run. `results` holds each check; for a genuine signature whose content differs
  * (`content-mismatch`) it includes the signed original. The same error (same name and marker) is thrown by
- * the Vercel AI SDK adapter, so `isInstance` recognises either. `createAgent` wraps errors thrown by middleware
- * in its `MiddlewareError` (same name and message): this error is its `cause`.
+ * both adapters. `createAgent` wraps errors thrown by middleware in its `MiddlewareError` (same name and message):
+ * this error is its `cause`.
  *
  * @example
  * ```ts

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-// One store for every labelflow instance and adapter in the process (the LangChain adapter uses the same key): a
+// One store for every labelflow instance and adapter in the process: a
 // sub-agent's model may be wrapped by another instance, or another framework, than the tool that runs it.
 const KEY = Symbol.for('labelflow.llm-tool');
 

@@ -17,12 +17,8 @@ const RUNNERS: Readonly<Record<Exclude<PathName, 'core'>, (scenario: ParityScena
  * asserts that the difference is still there and is the one described (`shows`); when the adapter is fixed the
  * test fails, and the entry must go.
  */
+// Differences an adapter is known to have, pinned so the test fails once one is fixed. Empty: every path matches core.
 export const KNOWN_ADAPTER_BUGS: Readonly<Record<string, { readonly bug: string; readonly shows: RegExp }>> = {
-  // The adapter still labels undescribed MCP tools through its `mcp-source` relabel guard, a workaround from
-  // before the engine kept output-label-only metadata undescribed: an extra `label` event, `src:tool:get_issue`
-  // in the result's taint and `src:mcp:…` among its labels (and the context's), where the engine path and the
-  // Vercel adapter pass the source as output labels.
-  'langchain/mcp-undescribed': { bug: 'undescribed MCP tools are relabelled by a guard instead of labelled by metadata', shows: /langchain: +label .*guard:labelflow-langchain:mcp-source/u },
 };
 
 const CORE = new Map<string, Promise<PathTrace>>();

@@ -1,5 +1,4 @@
 import { compilePolicy, createSession, type AuditSink, type CompiledPolicy, type Session, type SessionOptions, type ToolMetadata } from '@labelflow/core';
-import { mcpSourceGuard } from './mcp-source-guard.js';
 import { attachAdapterState, newAdapterState } from './session-adapter-state.js';
 
 /** Which conversation a session belongs to. */
@@ -61,8 +60,8 @@ export function createThreadSessions(options: LabelflowOptions): ThreadSessions 
   const runs = new Map<string, Session>();
 
   const create = (info: SessionInfo): Session => {
-    const state = newAdapterState({ hasMcpGuard: true, describedTools });
-    const session = createSession({ ...sessionOptions, policy, guards: [...(options.guards ?? []), mcpSourceGuard(state.mcpSources)] });
+    const state = newAdapterState({ describedTools });
+    const session = createSession({ ...sessionOptions, policy, ...(options.guards === undefined ? {} : { guards: options.guards }) });
     attachAdapterState(session, state);
     onSession?.(session, info);
     return session;

@@ -63,7 +63,8 @@ describe('labelMcpTools', () => {
 
     const read = resultOf(messages, 'read');
     expect(read?.content).toContain('IGNORE PREVIOUS INSTRUCTIONS');
-    expect((read?.response_metadata['labelflow'] as { labels: string[] }).labels).toEqual(expect.arrayContaining(['untrusted', 'src:mcp:github:get_issue']));
+    // Provenance is taint, as everywhere in labelflow: the result is `untrusted`, and `src:mcp:…` is in its taint.
+    expect((read?.response_metadata['labelflow'] as { labels: string[] }).labels).toEqual(['untrusted']);
     const result = events.find((event) => event.type === 'tool-result' && event.tool === 'get_issue');
     expect(result?.type === 'tool-result' && result.taint).toEqual(expect.arrayContaining(['src:mcp:github:get_issue', 'untrusted']));
     // The server's readOnlyHint does not relax anything, and the injected write is refused.

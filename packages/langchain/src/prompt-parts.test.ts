@@ -4,7 +4,7 @@ import { newPromptParts } from './prompt-parts.js';
 import { newAdapterState } from './session-adapter-state.js';
 
 function state() {
-  return newAdapterState({ hasMcpGuard: false, describedTools: new Set() });
+  return newAdapterState({ describedTools: new Set() });
 }
 
 describe('newPromptParts', () => {

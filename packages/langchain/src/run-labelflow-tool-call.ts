@@ -42,7 +42,7 @@ export async function runLabelflowToolCall(input: LabelflowToolCall): Promise<La
   const state = adapterStateOf(session);
   const readyMade = readyMadeToolOf(input.tool);
   const prepared = readyMade?.name === toolName ? prepareToolCall({ session, tool: readyMade, toolCallId, args: input.args }) : undefined;
-  const { metadata, sourceLabels } = prepared === undefined ? callMetadataFor({ session, state, toolName, description: describeTool(input.tool) }) : {};
+  const { metadata } = prepared === undefined ? callMetadataFor({ description: describeTool(input.tool) }) : {};
   const call: ToolCallInput = prepared?.call ?? { toolName, toolCallId, args: input.args, ...(metadata === undefined ? {} : { metadata }) };
   // The framework's output, kept aside while the engine records its content.
   const held: { output?: unknown; recorded?: unknown } = {};
@@ -53,14 +53,7 @@ export async function runLabelflowToolCall(input: LabelflowToolCall): Promise<La
     held.recorded = recordableOutput(held.output);
     return held.recorded;
   };
-  const run = async (): Promise<ToolCallOutcome> => {
-    if (sourceLabels !== undefined) state.mcpSources.set(toolCallId, sourceLabels);
-    try {
-      return await session.runToolCall(call, execute);
-    } finally {
-      state.mcpSources.delete(toolCallId);
-    }
-  };
+  const run = (): Promise<ToolCallOutcome> => session.runToolCall(call, execute);
 
   let outcome: ToolCallOutcome | Refusal = await run();
   if (outcome.type === 'approval-required') {

@@ -1,4 +1,4 @@
-import type { Label, Session } from '@labelflow/core';
+import type { Session } from '@labelflow/core';
 
 /**
  * What the adapter remembers about one session beside the engine's own state. Kept in a `WeakMap` keyed by the
@@ -11,10 +11,6 @@ export interface SessionAdapterState {
   readonly refused: Set<string>;
   /** Per tool call, the approval ids its interrupts asked about, in order (see `approveThroughInterrupt`). */
   readonly asked: Map<string, (string | null)[]>;
-  /** Source labels for calls of undescribed MCP tools, applied by the session's MCP source guard. */
-  readonly mcpSources: Map<string, readonly Label[]>;
-  /** Whether the session has the MCP source guard (true only for sessions `createThreadSessions` made). */
-  readonly hasMcpGuard: boolean;
   /** Tools the session's own `tools` option describes (empty for sessions labelflow did not create). */
   readonly describedTools: ReadonlySet<string>;
 }
@@ -22,8 +18,8 @@ export interface SessionAdapterState {
 const STATES = new WeakMap<Session, SessionAdapterState>();
 
 /** A fresh adapter state. */
-export function newAdapterState({ hasMcpGuard, describedTools }: { hasMcpGuard: boolean; describedTools: ReadonlySet<string> }): SessionAdapterState {
-  return { seen: new Set(), refused: new Set(), asked: new Map(), mcpSources: new Map(), hasMcpGuard, describedTools };
+export function newAdapterState({ describedTools }: { describedTools: ReadonlySet<string> }): SessionAdapterState {
+  return { seen: new Set(), refused: new Set(), asked: new Map(), describedTools };
 }
 
 /** Attaches `state` to a session labelflow created. */
@@ -35,7 +31,7 @@ export function attachAdapterState(session: Session, state: SessionAdapterState)
 export function adapterStateOf(session: Session): SessionAdapterState {
   let state = STATES.get(session);
   if (state === undefined) {
-    state = newAdapterState({ hasMcpGuard: false, describedTools: new Set() });
+    state = newAdapterState({ describedTools: new Set() });
     STATES.set(session, state);
   }
   return state;

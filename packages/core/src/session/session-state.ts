@@ -1,6 +1,6 @@
 import type { ContentIndex } from '../grounding/index.js';
 import type { Guard } from '../guards/index.js';
-import { joinDescriptors, type Descriptor } from '../labels/descriptor.js';
+import { joinDescriptors, makeDescriptor, type Descriptor } from '../labels/descriptor.js';
 import type { CompiledPolicy } from '../policy/compiled-policy.js';
 import type { ToolMetadata } from '../policy/policy-schema.js';
 import type { SecretVault } from './secret-vault.js';
@@ -36,7 +36,7 @@ export interface SessionState {
   readonly index: ContentIndex;
   /** Keys of fragments already indexed (prompt parts, tool results): each is indexed once. */
   readonly keys: Set<string>;
-  /** The join of everything the model of this scope has seen. */
+  /** The join of the labels and taint of everything the model of this scope has seen (no sources). */
   context: Descriptor;
   /** Per tool call: its inputs, so its result inherits their taint and a sub-agent inside it can ground in them. */
   readonly inputs: Map<string, ToolInputs>;
@@ -69,7 +69,9 @@ export function registerFragment(
   if (state.keys.has(key)) return false;
   state.keys.add(key);
   state.index.register({ id: key, content, descriptor });
-  if (visible) state.context = joinDescriptors(state.context, descriptor);
+  // The context keeps labels and taint only: sources (tool call ids) serve the audit trail, and joining an
+  // ever-growing list of them into the context on every step made a step's cost grow with the conversation.
+  if (visible) state.context = joinDescriptors(state.context, makeDescriptor({ labels: descriptor.labels, taint: descriptor.taint }));
   return true;
 }
 

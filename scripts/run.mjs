@@ -47,7 +47,9 @@ function runTests() {
   if (existsSync(outFile)) {
     const report = JSON.parse(readFileSync(outFile, 'utf8'));
     passed = report.numPassedTests ?? 0;
-    failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    // Failed tests, plus test files that failed without running a test (a file that does not load).
+    const brokenFiles = (report.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0);
+    failed = (report.numFailedTests ?? 0) + brokenFiles.length;
   } else {
     failed = 1;
   }

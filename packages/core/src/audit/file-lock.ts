@@ -42,6 +42,30 @@ function readOrUndefined(path: string): string | undefined {
   }
 }
 
+/**
+ * Takes the lock in one atomic step: the owner's name is written to a private file first, which is then hard-linked
+ * to the lock path (fails if it exists). A lock therefore always names its owner: a writer killed between creating
+ * the lock and naming itself would otherwise leave an anonymous lock that nobody could tell was abandoned.
+ */
+function tryAcquire(lockPath: string, token: string): boolean {
+  const pending = `${lockPath}.${randomUUID()}.pending`;
+  const fd = openSync(pending, 'wx', 0o600);
+  try {
+    writeSync(fd, token);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(pending, lockPath);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
+  } finally {
+    unlinkSync(pending);
+  }
+}
+
 /** True when the lock's owner is a dead process on this host, or the lock is older than `staleMs`. */
 function isStale(lockPath: string, owner: string | undefined, staleMs: number): boolean {
   const [pid, host] = (owner ?? '').split(' ');
@@ -93,20 +117,7 @@ export function withFileLock<T>(lockPath: string, fn: () => T, { timeoutMs = 10_
   const token = `${process.pid} ${hostname()} ${randomUUID()}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    let fd: number | undefined;
-    try {
-      fd = openSync(lockPath, 'wx', 0o600);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    if (fd !== undefined) {
-      try {
-        writeSync(fd, token);
-      } finally {
-        closeSync(fd);
-      }
-      break;
-    }
+    if (tryAcquire(lockPath, token)) break;
     const owner = readOrUndefined(lockPath);
     if (isStale(lockPath, owner, staleMs)) {
       breakStale(lockPath, owner);

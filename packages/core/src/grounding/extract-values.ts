@@ -32,11 +32,16 @@ export function extractValues(text: string, tokens: Tokens, asField: boolean, si
   extractWordRuns(text, tokens, sink);
   extractSpacedIbans(text, tokens, sink);
   extractPhones(text, sink);
+  // Every URL the scanner reports contains `://` or starts with `www.`; a quick test skips the scan (a sixth of
+  // the cost of indexing a fragment) for the many texts that hold neither.
+  if (!MAY_HOLD_URL.test(text)) return;
   for (const url of asField ? extractUrlsFromValue(text) : extractUrls(text)) {
     const value = canonicalValue(url);
     if (value?.kind === 'url') sink('url', value.canonical);
   }
 }
+
+const MAY_HOLD_URL = /:\/\/|www\./iu;
 
 // An e-mail address, a number and an unspaced IBAN start and end with word characters and hold only word
 // characters and joiners, so each is exactly one run of joined words, with a `-` in front for a negative

@@ -1,7 +1,7 @@
 // Deterministic fixtures: a realistic policy (≈100 rules, 20 tools, calls with up to 10 arguments), tool outputs of
 // a chosen size, and a scripted 20-step agent run (an office assistant that reads mail, files and bank data, pays
 // an invoice and reports). Every benchmark draws from here so the variants compare the same work.
-import type { Policy, ToolCallRequest, ToolMetadata } from '@labelflow/core';
+import { DEFAULT_RULE_IDS, type Policy, type ToolCallRequest, type ToolMetadata } from '@labelflow/core';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Randomness and text.
@@ -94,18 +94,7 @@ export const POLICY: Policy = {
   name: 'bench:office-assistant',
   defaults: {
     unlabeled: 'untrusted',
-    rules: [
-      'no-secret-exfil',
-      'no-sensitive-exfil',
-      'no-untrusted-destructive',
-      'no-untrusted-privileged',
-      'no-send-to-unknown',
-      'no-send-to-external',
-      'no-destroy-unknown',
-      'no-novel-urls',
-      'no-influenced-exec',
-      'untrusted-llms-get-influenced',
-    ].filter((rule) => rule !== 'no-send-to-external') as NonNullable<Policy['defaults']>['rules'],
+    rules: [...DEFAULT_RULE_IDS],
     trustconflict: 'untrusted-wins',
   },
   operations: {

@@ -25,27 +25,13 @@ import { createToolApproval, type LabelflowToolApproval } from './tool-approval.
 import { describeTool, parseToolMetadata } from './tool-description.js';
 import { wrapTools } from './wrap-tools.js';
 
-/** Options of `labelflow()`. */
-export interface LabelflowOptions {
-  /** The policy: an object, a compiled policy, or layers to compose. Compiled once, here. */
-  readonly policy: Policy | CompiledPolicy | readonly (Policy | CompiledPolicy)[];
-  /** Tool metadata beside the tools, by tool name (validated here). */
-  readonly tools?: Readonly<Record<string, ToolMetadata>>;
-  readonly guards?: readonly Guard[];
-  /** Decides `require-approval` calls in-process; without it they go through the SDK's `user-approval` flow. */
-  readonly onApproval?: ApprovalHandler;
-  readonly credentials?: CredentialProvider;
-  readonly env?: NodeJS.ProcessEnv;
-  readonly allowGuardBypass?: boolean;
-  /** Labels of user messages (default `trusted`, `src:user`). */
-  readonly userLabels?: readonly Label[];
-  readonly compile?: CompileOptions;
+/**
+ * Options of `labelflow()`: every option of a core session (passed to each session this instance creates; the
+ * policy is compiled once, here), plus the adapter's own.
+ */
+export interface LabelflowOptions extends Omit<SessionOptions, 'id'> {
   /** `'result'` (default): the model reads each denial and carries on. `'throw'`: a denial throws `PolicyDeniedError`. */
   readonly onDeny?: 'result' | 'throw';
-  /** Receives every event of every session this instance creates: the audit trail. */
-  readonly onEvent?: SessionListener;
-  /** An audit ledger (`createAuditLedger()` from `@labelflow/core`) every session writes to. */
-  readonly audit?: AuditSink;
   /** Called with each session this instance creates for a run (to register secrets, subscribe, …). */
   readonly onSession?: (session: Session) => void;
   /** Signed instructions (the policy's `defaults.autosign` / `autoverify`): key, signer, fixed instructions, `onTamper`. */
@@ -99,20 +85,10 @@ export interface Labelflow {
 export function labelflow(options: LabelflowOptions): Labelflow {
   const policy = compilePolicy(options.policy as Policy | CompiledPolicy | readonly (Policy | CompiledPolicy)[], options.compile ?? {});
   const tools = parseToolMetadata(options.tools ?? {}, 'labelflow({ tools })');
-  const { onDeny = 'result', onSession } = options;
-  const sessionOptions: SessionOptions = {
-    policy,
-    tools,
-    ...(options.guards === undefined ? {} : { guards: options.guards }),
-    ...(options.onApproval === undefined ? {} : { onApproval: options.onApproval }),
-    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
-    ...(options.env === undefined ? {} : { env: options.env }),
-    ...(options.allowGuardBypass === undefined ? {} : { allowGuardBypass: options.allowGuardBypass }),
-    ...(options.userLabels === undefined ? {} : { userLabels: options.userLabels }),
-    ...(options.compile === undefined ? {} : { compile: options.compile }),
-    ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
-    ...(options.audit === undefined ? {} : { audit: options.audit }),
-  };
+  const { onDeny = 'result', onSession, signing, ...sessionOnly } = options;
+  // Every core session option reaches the sessions as given; only the policy and tools are replaced by their
+  // compiled and validated forms.
+  const sessionOptions: SessionOptions = { ...sessionOnly, policy, tools };
   const newSession = (id?: string): Session => {
     const session = createSession(id === undefined ? sessionOptions : { ...sessionOptions, id });
     onSession?.(session);
@@ -125,7 +101,7 @@ export function labelflow(options: LabelflowOptions): Labelflow {
     beside: new Map(Object.entries(tools)),
     onDeny,
   };
-  const verifier = createInstructionsVerifier({ policy, ...(options.signing === undefined ? {} : { signing: options.signing }), audit: options.audit });
+  const verifier = createInstructionsVerifier({ policy, ...(signing === undefined ? {} : { signing }), audit: options.audit });
   const middlewareFor = (name: string) => labelflowMiddleware({ registry: context.registry, instructions: { verifier, name } });
   const middleware = middlewareFor(DEFAULT_INSTRUCTIONS_NAME);
   const labelsOf = (name: string, tool: unknown) => [...(describeTool(name, tool, context.beside.get(name)).declared?.labels ?? []), ...(policy.tools.get(name)?.labels ?? [])];

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-const JSON_VALUE = z.json();
+// Only the top level is checked: JSON.parse cannot produce anything but JSON data below it, and a deep schema
+// (`z.json()`) would walk every value of a 100 KB result for nothing.
+const JSON_STRUCTURE = z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]);
 
 /**
  * The structured value behind a tool's text output, when the text is a JSON object or array (LangChain's
@@ -22,8 +24,7 @@ export function parseJsonContent(text: string): unknown {
   } catch {
     return undefined;
   }
-  // zod behind every JSON.parse: the value must be plain JSON data before the engine walks it. The parsed value
-  // itself is kept, not zod's copy, which drops a `__proto__` key: what the engine redacts must be all the model reads.
-  if (!JSON_VALUE.safeParse(parsed).success) return undefined;
-  return parsed !== null && typeof parsed === 'object' ? parsed : undefined;
+  // The parsed value itself is kept, not zod's copy, which drops a `__proto__` key: what the engine redacts must be
+  // all the model reads.
+  return JSON_STRUCTURE.safeParse(parsed).success ? parsed : undefined;
 }

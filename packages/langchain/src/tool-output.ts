@@ -34,6 +34,8 @@ export function recordableOutput(output: unknown): unknown {
 function modelContent(content: ToolMessage['content'], recorded: unknown, modelResult: unknown): ToolMessage['content'] {
   if (typeof content !== 'string') return modelResult as ToolMessage['content'];
   if (typeof modelResult === 'string') return modelResult;
+  // Redaction returns the very value it was given when it changed nothing: no need to compare texts.
+  if (modelResult === recorded) return content;
   const text = JSON.stringify(modelResult);
   // Unchanged structured output keeps the tool's own formatting.
   return text === JSON.stringify(recorded) ? content : text;

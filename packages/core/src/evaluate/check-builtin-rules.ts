@@ -1,10 +1,18 @@
-import { hasLabel, labelsMatching } from '../labels/match-label.js';
+import { hasLabel, matchesLabel } from '../labels/match-label.js';
 import type { Label } from '../labels/label.js';
 import { BUILTIN_RULES, type BuiltinRuleId } from '../policy/builtin-rules.js';
 import type { CompiledPolicy } from '../policy/compiled-policy.js';
 import type { ArgumentView, ArgumentViews } from './argument-views.js';
 import { violation, type Violation } from './decision.js';
-import { isOperation, type OperationTargets } from './operation-targets.js';
+import type { OperationCategories } from './operation-profile.js';
+import type { OperationTargets } from './operation-targets.js';
+
+const NO_LABELS: readonly Label[] = Object.freeze([]);
+const SECRET: readonly Label[] = Object.freeze(['secret']);
+const SENSITIVE: readonly Label[] = Object.freeze(['sensitive']);
+const UNTRUSTED: readonly Label[] = Object.freeze(['untrusted']);
+const STRICT_UNTRUSTED: readonly Label[] = Object.freeze(['untrusted', 'influenced']);
+const INFLUENCED_OR_UNTRUSTED: readonly Label[] = Object.freeze(['influenced', 'untrusted']);
 
 function ruleViolation(id: BuiltinRuleId, args: readonly string[], labels: readonly Label[], target?: string): Violation {
   const rule = BUILTIN_RULES.get(id);
@@ -13,30 +21,42 @@ function ruleViolation(id: BuiltinRuleId, args: readonly string[], labels: reado
   return violation({ ruleId: id, reason, suggestion: rule?.suggestion ?? '', args, labels, ...(target === undefined ? {} : { target }) });
 }
 
-/** A flow rule: some argument (read through `read`) carries `label` while the operation is `category`. */
-function flowRule(
-  id: BuiltinRuleId,
-  views: readonly ArgumentView[],
-  read: (view: ArgumentView) => readonly Label[] | undefined,
-  triggers: readonly Label[],
-): Violation | undefined {
-  const args: string[] = [];
-  const labels = new Set<Label>();
+/**
+ * A flow rule: some argument carries a trigger label while the operation is of the rule's category. Sensitivity
+ * rules read every argument with the context's sensitivity labels; trust rules read control arguments alone.
+ */
+function flowRule(id: BuiltinRuleId, views: readonly ArgumentView[], reading: 'sensitivity' | 'trust', triggers: readonly Label[]): Violation | undefined {
+  let args: string[] | undefined;
+  let labels: Set<Label> | undefined;
+  // Arguments that read the same labels share one list (see `argumentViews`): each list is matched once.
+  const matchedBy = new Map<readonly Label[], readonly Label[]>();
   for (const view of views) {
-    const seen = read(view);
-    if (seen === undefined) continue;
-    const matched = triggers.flatMap((trigger) => labelsMatching(seen, trigger));
+    if (reading === 'trust' && !view.control) continue;
+    const seen = reading === 'trust' ? view.grounded : view.sensitivity;
+    let matched = matchedBy.get(seen);
+    if (matched === undefined) {
+      matched = matching(seen, triggers);
+      matchedBy.set(seen, matched);
+    }
     if (matched.length === 0) continue;
-    args.push(view.name);
-    for (const label of matched) labels.add(label);
+    (args ??= []).push(view.name);
+    for (const label of matched) (labels ??= new Set()).add(label);
   }
-  return args.length === 0 ? undefined : ruleViolation(id, args, [...labels]);
+  return args === undefined ? undefined : ruleViolation(id, args, [...(labels ?? [])]);
+}
+
+// Trigger by trigger, then label by label: the order a violation lists its labels in.
+function matching(seen: readonly Label[], triggers: readonly Label[]): readonly Label[] {
+  let matched: Label[] | undefined;
+  for (const trigger of triggers) for (const label of seen) if (matchesLabel(trigger, label)) (matched ??= []).push(label);
+  return matched ?? NO_LABELS;
 }
 
 /** A positive rule: every non-empty control argument must carry `proof`. */
 function positiveRule(id: BuiltinRuleId, views: readonly ArgumentView[], proof: Label): Violation | undefined {
-  const missing = views.filter((view) => view.control && !view.empty && !hasLabel(view.grounded, proof)).map((view) => view.name);
-  return missing.length === 0 ? undefined : ruleViolation(id, missing, [proof]);
+  let missing: string[] | undefined;
+  for (const view of views) if (view.control && !view.empty && !hasLabel(view.grounded, proof)) (missing ??= []).push(view.name);
+  return missing === undefined ? undefined : ruleViolation(id, missing, [proof]);
 }
 
 /** `no-novel-urls` for one layer: every URL must carry `known` or match that layer's `urls.allow`. */
@@ -61,38 +81,32 @@ export function checkNovelUrls(
  * Checks the built-in flow and positive rules that are on in any layer. `no-novel-urls` is per layer (each
  * layer has its own `urls.allow`) and is checked by the caller with `checkNovelUrls`.
  */
-export function checkBuiltinRules(
-  compiled: CompiledPolicy,
-  { views }: ArgumentViews,
-  operation: OperationTargets,
-): Violation[] {
+export function checkBuiltinRules(compiled: CompiledPolicy, { views }: ArgumentViews, operation: OperationTargets, is: OperationCategories): Violation[] {
   const on = compiled.rules;
-  const { targets } = operation;
   const found: (Violation | undefined)[] = [];
-  const trust = (view: ArgumentView) => (view.control ? view.grounded : undefined);
   // A tool nobody described gets the strict reading: a value the model made up after reading untrusted
   // content counts as untrusted too.
-  const untrustedTriggers = operation.undescribed ? ['untrusted', 'influenced'] : ['untrusted'];
+  const untrustedTriggers = operation.undescribed ? STRICT_UNTRUSTED : UNTRUSTED;
 
-  if (isOperation(targets, 'exfil')) {
-    if (on.has('no-secret-exfil')) found.push(flowRule('no-secret-exfil', views, (view) => view.sensitivity, ['secret']));
-    if (on.has('no-sensitive-exfil')) found.push(flowRule('no-sensitive-exfil', views, (view) => view.sensitivity, ['sensitive']));
+  if (is.exfil) {
+    if (on.has('no-secret-exfil')) found.push(flowRule('no-secret-exfil', views, 'sensitivity', SECRET));
+    if (on.has('no-sensitive-exfil')) found.push(flowRule('no-sensitive-exfil', views, 'sensitivity', SENSITIVE));
   }
-  if (isOperation(targets, 'destructive') && on.has('no-untrusted-destructive')) {
-    found.push(flowRule('no-untrusted-destructive', views, trust, untrustedTriggers));
+  if (is.destructive && on.has('no-untrusted-destructive')) {
+    found.push(flowRule('no-untrusted-destructive', views, 'trust', untrustedTriggers));
   }
-  if (isOperation(targets, 'privileged') && on.has('no-untrusted-privileged')) {
-    found.push(flowRule('no-untrusted-privileged', views, trust, untrustedTriggers));
+  if (is.privileged && on.has('no-untrusted-privileged')) {
+    found.push(flowRule('no-untrusted-privileged', views, 'trust', untrustedTriggers));
   }
-  if (isOperation(targets, 'exfil:send')) {
+  if (is.exfilSend) {
     if (on.has('no-send-to-unknown')) found.push(positiveRule('no-send-to-unknown', views, 'known'));
     if (on.has('no-send-to-external')) found.push(positiveRule('no-send-to-external', views, 'known:internal'));
   }
-  if (isOperation(targets, 'destructive:targeted') && on.has('no-destroy-unknown')) {
+  if (is.destructiveTargeted && on.has('no-destroy-unknown')) {
     found.push(positiveRule('no-destroy-unknown', views, 'known'));
   }
-  if (isOperation(targets, 'exec') && on.has('no-influenced-exec')) {
-    found.push(flowRule('no-influenced-exec', views, trust, ['influenced', 'untrusted']));
+  if (is.exec && on.has('no-influenced-exec')) {
+    found.push(flowRule('no-influenced-exec', views, 'trust', INFLUENCED_OR_UNTRUSTED));
   }
   return found.filter((item): item is Violation => item !== undefined);
 }

@@ -57,8 +57,15 @@ export type Decision =
 
 const NO_LABELS: Readonly<Record<string, readonly Label[]>> = Object.freeze({});
 
-function unique<T>(values: Iterable<T>): readonly T[] {
-  return Object.freeze([...new Set(values)]);
+const NONE: readonly string[] = Object.freeze([]);
+// Below this many values a linear scan costs less than building a set.
+const SMALL = 16;
+
+function unique(values: readonly string[]): readonly string[] {
+  if (values.length > SMALL) return Object.freeze([...new Set(values)]);
+  const out: string[] = [];
+  for (const value of values) if (!out.includes(value)) out.push(value);
+  return Object.freeze(out);
 }
 
 function fields(
@@ -68,6 +75,9 @@ function fields(
   argLabels: Readonly<Record<string, readonly Label[]>>,
   message: string,
 ): DecisionFields {
+  if (violations.length === 0) {
+    return { code, tool, ruleIds: NONE, reasons: NONE, args: NONE, labels: NONE, suggestions: NONE, violations: Object.freeze([]), argLabels, message };
+  }
   return {
     code,
     tool,

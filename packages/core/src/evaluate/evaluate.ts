@@ -1,22 +1,23 @@
-import { checkCapabilities, type CapabilityOperation } from '../capabilities/index.js';
+import type { CapabilityOperation } from '../capabilities/index.js';
 import { urlHost } from '../text/index.js';
-import { matchesLabel } from '../labels/match-label.js';
 import type { Label } from '../labels/label.js';
-import type { CompiledPolicy } from '../policy/compiled-policy.js';
+import type { CompiledLayer, CompiledPolicy } from '../policy/compiled-policy.js';
 import { argumentViews, type ArgumentViews } from './argument-views.js';
 import { checkAuthorizations } from './check-authorizations.js';
+import { checkLayerCapabilities } from './check-layer-capabilities.js';
 import { checkBuiltinRules, checkNovelUrls } from './check-builtin-rules.js';
 import { checkLabelRules } from './check-label-rules.js';
 import { checkLimits } from './check-limits.js';
 import { allowDecision, denyDecision, requireApprovalDecision, violation, type Decision, type Violation } from './decision.js';
-import { expandTargets, isOperation, operationTargets } from './operation-targets.js';
+import { operationProfile } from './operation-profile.js';
 import type { ToolCallRequest } from './tool-call-request.js';
+import { isSessionRequest } from './trusted-request.js';
 import { validateRequest } from './validate-request.js';
 
-function capabilityOperation(request: ToolCallRequest, targets: readonly Label[], views: ArgumentViews): CapabilityOperation {
+function capabilityOperation(request: ToolCallRequest, network: boolean, views: ArgumentViews): CapabilityOperation {
   const hosts = [...(request.operation?.hosts ?? [])];
   // A network tool reaches the hosts of the URLs in its control arguments, whether or not the caller said so.
-  if (isOperation(targets, 'net') || isOperation(targets, 'exfil:fetch')) {
+  if (network) {
     for (const view of views.views) {
       if (!view.control) continue;
       for (const url of view.urls) {
@@ -34,19 +35,26 @@ function capabilityOperation(request: ToolCallRequest, targets: readonly Label[]
 }
 
 function argLabelsOf(views: ArgumentViews): Readonly<Record<string, readonly Label[]>> {
-  return Object.freeze(Object.fromEntries(views.views.map((view) => [view.name, view.flow])));
+  const argLabels: Record<string, readonly Label[]> = {};
+  for (const view of views.views) {
+    // Assignment is a plain own property only when no inherited property of that name could intercept it.
+    if (view.name in Object.prototype) Object.defineProperty(argLabels, view.name, { value: view.flow, writable: true, enumerable: true, configurable: true });
+    else argLabels[view.name] = view.flow;
+  }
+  return Object.freeze(argLabels);
 }
 
-function decide(compiled: CompiledPolicy, request: ToolCallRequest): Decision {
+function decide(compiled: CompiledPolicy, request: ToolCallRequest, fromSession: boolean): Decision {
   const { tool } = request;
-  const operation = operationTargets(compiled, tool, request.labels);
-  const views = argumentViews(compiled, request);
+  const profile = operationProfile(compiled, tool, request.labels);
+  const { operation } = profile;
+  const views = argumentViews(compiled, request, fromSession);
   const argLabels = argLabelsOf(views);
 
   // 1. Capabilities: never overridable.
-  const capabilityOp = capabilityOperation(request, operation.targets, views);
+  const capabilityOp = capabilityOperation(request, profile.is.network, views);
   for (const layer of compiled.layers) {
-    const found = checkCapabilities(layer.capabilities, capabilityOp);
+    const found = checkLayerCapabilities(layer.capabilities, capabilityOp);
     if (found !== undefined) {
       const capability = violation({
         ruleId: found.ruleId,
@@ -67,15 +75,14 @@ function decide(compiled: CompiledPolicy, request: ToolCallRequest): Decision {
   }
 
   // 3–5. Built-in rules, `labels` rules and limits: every violation is reported.
-  const violations: Violation[] = checkBuiltinRules(compiled, views, operation);
-  const exfil = isOperation(operation.targets, 'exfil');
-  for (const layer of compiled.layers) {
-    if (exfil && layer.rules.has('no-novel-urls')) {
+  const violations: Violation[] = checkBuiltinRules(compiled, views, operation, profile.is);
+  for (let index = 0; index < compiled.layers.length; index += 1) {
+    const layer = compiled.layers[index] as CompiledLayer;
+    if (profile.is.exfil && layer.rules.has('no-novel-urls')) {
       const found = checkNovelUrls(views.views, layer.urlAllowed);
       if (found !== undefined && !violations.some((item) => item.ruleId === found.ruleId && item.target === found.target)) violations.push(found);
     }
-    const allowTargets = expandTargets(operation.base, layer.operations);
-    violations.push(...checkLabelRules(layer, views, operation.targets, allowTargets, compiled.unlabeled));
+    violations.push(...checkLabelRules(layer, views, operation.targets, profile.allowTargets[index] as readonly Label[], compiled.unlabeled));
   }
   const limitViolations = compiled.layers.flatMap((layer) => checkLimits(layer, tool, request.run, views));
   if (violations.length > 0 || limitViolations.length > 0) {
@@ -89,9 +96,7 @@ function decide(compiled: CompiledPolicy, request: ToolCallRequest): Decision {
   }
 
   // Approval: the call passes every rule but a person must still say yes.
-  const approvals = compiled.layers.flatMap((layer) =>
-    layer.requireApproval.filter((entry) => operation.targets.some((target) => matchesLabel(entry, target))),
-  );
+  const { approvals } = profile;
   if (approvals.length > 0) {
     const approval = violation({
       ruleId: 'requireApproval',
@@ -129,7 +134,7 @@ export function evaluate(compiled: CompiledPolicy, request: ToolCallRequest): De
       const malformed = violation({ ruleId: 'request.malformed', reason: problem, suggestion: 'build requests with the session or the adapters, which fill every field' });
       return denyDecision({ tool, code: 'malformed-request', violations: [malformed], overridable: false });
     }
-    return decide(compiled, request);
+    return decide(compiled, request, isSessionRequest(request));
   } catch (error) {
     // Fail closed: an internal error must never turn into an allow.
     const reason = error instanceof Error ? error.message : String(error);

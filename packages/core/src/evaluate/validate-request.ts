@@ -30,6 +30,10 @@ function isCount(value: unknown): boolean {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
+function isUrlInput(url: unknown): url is object {
+  return isRecord(url) && typeof url['url'] === 'string' && isStringArray(url['labels']);
+}
+
 function validateArgument(name: string, value: unknown): string | undefined {
   if (!isRecord(value)) return `argument \`${name}\` is not an object`;
   if (!isStringArray(value['labels'])) return `argument \`${name}\` has no \`labels\` array of strings`;
@@ -39,8 +43,7 @@ function validateArgument(name: string, value: unknown): string | undefined {
   const urls = value['urls'];
   if (urls !== undefined) {
     if (!Array.isArray(urls)) return `argument \`${name}\` has \`urls\` that is not an array`;
-    const isUrl = (url: unknown): url is object => isRecord(url) && typeof url['url'] === 'string' && isStringArray(url['labels']);
-    if (!isArrayOf(urls, isUrl)) return `argument \`${name}\` has a malformed entry in \`urls\``;
+    if (!isArrayOf(urls, isUrlInput)) return `argument \`${name}\` has a malformed entry in \`urls\``;
   }
   return undefined;
 }

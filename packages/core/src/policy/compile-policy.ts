@@ -3,6 +3,7 @@ import { InvalidPolicyError, type PolicyIssue } from '../errors/invalid-policy-e
 import type { Label } from '../labels/label.js';
 import type { TrustConflictMode } from '../labels/modify-labels.js';
 import { DEFAULT_RULE_IDS, type BuiltinRuleId } from './builtin-rules.js';
+import { compileLabelRules } from './compile-label-rules.js';
 import {
   isCompiledPolicy,
   type CompiledAuthorizations,
@@ -63,6 +64,7 @@ function compileLayer(policy: Policy, options: CompileOptions): CompiledLayer {
     rules: new Set<BuiltinRuleId>(policy.defaults?.rules ?? DEFAULT_RULE_IDS),
     operations,
     labelRules: Object.freeze(labelRules),
+    labelRuleIndex: compileLabelRules(labelRules),
     capabilities: compileCapabilities(policy.capabilities, options),
     authorizations,
     limits,

@@ -2,6 +2,7 @@ import type { CompiledCapabilities } from '../capabilities/index.js';
 import type { Label } from '../labels/label.js';
 import type { TrustConflictMode } from '../labels/modify-labels.js';
 import type { BuiltinRuleId } from './builtin-rules.js';
+import type { LabelRuleIndex } from './compile-label-rules.js';
 import type { ArgumentConstraint, Policy } from './policy-schema.js';
 
 /** A `labels` rule for one label key. */
@@ -28,6 +29,8 @@ export interface CompiledLayer {
   /** This layer's own `operations` mapping (allow-side targets use it, so other layers cannot widen it). */
   readonly operations: ReadonlyMap<Label, readonly Label[]>;
   readonly labelRules: readonly CompiledLabelRule[];
+  /** @internal `labelRules` indexed by the labels they match, for evaluation. */
+  readonly labelRuleIndex: LabelRuleIndex;
   readonly capabilities: CompiledCapabilities;
   readonly authorizations: CompiledAuthorizations | undefined;
   readonly limits: CompiledLimits | undefined;

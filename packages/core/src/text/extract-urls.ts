@@ -4,6 +4,9 @@
 
 const MAX_DEPTH = 64;
 
+// Every URL the scanner reports begins with one of these; `i` folds at least the ASCII case the scanner folds.
+const MAY_HOLD_URL = /https?:\/\/|www\./iu;
+
 const SCHEME_HTTP = 'http://';
 const SCHEME_HTTPS = 'https://';
 
@@ -27,7 +30,8 @@ const SCHEME_HTTPS = 'https://';
  */
 export function extractUrls(text: string): string[] {
   const found = new Set<string>();
-  scanText(text, found);
+  // A native search first: most texts hold no URL start at all, and the scanner walks every character.
+  if (MAY_HOLD_URL.test(text)) scanText(text, found);
   return [...found];
 }
 

@@ -2,7 +2,8 @@ import type { GuardRelabel } from '../guards/index.js';
 import { addLabels, removeLabels } from '../labels/modify-labels.js';
 import type { Descriptor } from '../labels/descriptor.js';
 import type { GroundedArgument } from './ground-arguments.js';
-import { emit, type SessionState } from './session-state.js';
+import { emit } from './emit.js';
+import type { SessionState } from './session-state.js';
 
 /** One relabel a guard asked for. */
 export type Relabel = GuardRelabel;
@@ -17,15 +18,16 @@ export function relabelDescriptor(state: SessionState, target: string, descripto
     const change = removeLabels(current, relabel.remove, { privileged: relabel.privileged });
     if (change.type === 'changed') {
       current = change.descriptor;
-      emit(state, { type: 'bless', target, add: relabel.add, remove: relabel.remove, by: `guard:${relabel.guard}` });
+      emit(state, () => ({ type: 'bless', target, add: relabel.add, remove: relabel.remove, by: `guard:${relabel.guard}` }));
     }
   }
   if (relabel.add.length > 0) {
     const change = addLabels(current, relabel.add, { trustConflict: state.policy.trustConflict });
     if (change.type === 'changed') {
       current = change.descriptor;
-      if (change.conflict !== undefined) emit(state, { type: 'conflict', target, labels: change.conflict.labels, resolved: 'untrusted', by: `guard:${relabel.guard}` });
-      if (relabel.remove.length === 0) emit(state, { type: 'label', target, labels: relabel.add, by: `guard:${relabel.guard}` });
+      const { conflict } = change;
+      if (conflict !== undefined) emit(state, () => ({ type: 'conflict', target, labels: conflict.labels, resolved: 'untrusted', by: `guard:${relabel.guard}` }));
+      if (relabel.remove.length === 0) emit(state, () => ({ type: 'label', target, labels: relabel.add, by: `guard:${relabel.guard}` }));
     }
   }
   return current;

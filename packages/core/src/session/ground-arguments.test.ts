@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createContentIndex } from '../grounding/index.js';
-import { makeDescriptor } from '../labels/descriptor.js';
+import { combineLeaves, makeDescriptor } from '../labels/descriptor.js';
 import { groundArgument, novelDescriptor } from './ground-arguments.js';
 import { createSecretVault } from './secret-vault.js';
 
@@ -35,5 +35,31 @@ describe('groundArgument', () => {
     let deep: unknown = 'rita@corp.io';
     for (let level = 0; level < 40; level += 1) deep = [deep];
     expect(groundArgument(deep, sources()).labels).toEqual(['influenced', 'llm']);
+  });
+});
+
+describe('groundArgument, cost', () => {
+  function countingSources() {
+    const base = sources();
+    const looked: unknown[] = [];
+    const index = { ...base.index, lookup: (value: string | number | boolean) => (looked.push(value), base.index.lookup(value)) };
+    return { sources: { ...base, index, lookups: new Map() }, looked };
+  }
+
+  it('should look a value up once per call, however often it appears, a URL that is a whole leaf included', () => {
+    const { sources: counted, looked } = countingSources();
+    const grounded = groundArgument({ to: ['rita@corp.io', 'rita@corp.io'], cc: 'rita@corp.io', link: 'https://evil.io/x', body: 'see https://evil.io/x' }, counted);
+    expect(looked).toEqual(['rita@corp.io', 'https://evil.io/x', 'see https://evil.io/x']);
+    expect(grounded.urls).toEqual([
+      { url: 'https://evil.io/x', labels: ['src:tool:read_inbox', 'untrusted'] },
+      { url: 'https://evil.io/x', labels: ['src:tool:read_inbox', 'untrusted'] },
+    ]);
+  });
+
+  it('should combine leaves as combineLeaves does, and count a shared object as model-made', () => {
+    const recipients = groundArgument(['rita@corp.io', 'bob@corp.io', 'rita@corp.io'], sources());
+    expect(recipients.descriptor).toBe(combineLeaves([groundArgument('rita@corp.io', sources()).descriptor, groundArgument('bob@corp.io', sources()).descriptor]));
+    const shared = { to: 'rita@corp.io' };
+    expect(groundArgument([shared, shared], sources()).labels).toEqual(['influenced', 'llm']);
   });
 });

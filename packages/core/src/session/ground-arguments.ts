@@ -1,6 +1,7 @@
-import type { ContentIndex } from '../grounding/index.js';
-import { combineLeaves, joinAll, makeDescriptor, type Descriptor } from '../labels/descriptor.js';
+import type { ContentIndex, Grounding } from '../grounding/index.js';
+import { joinAll, makeDescriptor, type Descriptor } from '../labels/descriptor.js';
 import { extractUrls } from '../text/index.js';
+import { combineDistinct } from './combine-distinct.js';
 import type { ArgumentInput, UrlInput } from '../evaluate/tool-call-request.js';
 import type { SecretVault } from './secret-vault.js';
 
@@ -13,6 +14,11 @@ export interface GroundingSources {
   readonly vault: SecretVault;
   /** The descriptor a model-made (novel) value gets: `llm`, plus `influenced` when the context is untrusted. */
   readonly novel: Descriptor;
+  /**
+   * Lookups already made while grounding this call, by value: the same address in `to` and `cc`, or a URL that is
+   * a whole argument, is looked up once. Only for one call: the index grows between calls.
+   */
+  readonly lookups?: Map<Leaf, Grounding>;
 }
 
 /** An argument with its grounded descriptor, ready for `evaluate`. */
@@ -24,36 +30,52 @@ export interface GroundedArgument extends ArgumentInput {
 
 type Leaf = string | number | boolean;
 
+function lookup(leaf: Leaf, sources: GroundingSources): Grounding {
+  const cached = sources.lookups?.get(leaf);
+  if (cached !== undefined) return cached;
+  const grounding = sources.index.lookup(leaf);
+  sources.lookups?.set(leaf, grounding);
+  return grounding;
+}
+
+/** A walk over an argument's leaves. */
+interface LeafWalk {
+  readonly leaves: Leaf[];
+  complete: boolean;
+  readonly seen: WeakSet<object>;
+}
+
+function walkLeaves(item: unknown, depth: number, walk: LeafWalk): void {
+  if (walk.leaves.length >= MAX_LEAVES) {
+    walk.complete = false;
+    return;
+  }
+  if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') {
+    walk.leaves.push(item);
+    return;
+  }
+  if (item === null || item === undefined) return;
+  if (typeof item !== 'object' || depth >= MAX_DEPTH || walk.seen.has(item)) {
+    walk.complete = false;
+    return;
+  }
+  walk.seen.add(item);
+  const children = Array.isArray(item) ? item : Object.keys(item).map((key) => (item as Record<string, unknown>)[key]);
+  for (const child of children) walkLeaves(child, depth + 1, walk);
+}
+
 function collectLeaves(value: unknown): { leaves: Leaf[]; complete: boolean } {
-  const leaves: Leaf[] = [];
-  let complete = true;
-  const seen = new WeakSet<object>();
-  const walk = (item: unknown, depth: number) => {
-    if (leaves.length >= MAX_LEAVES) {
-      complete = false;
-      return;
-    }
-    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') {
-      leaves.push(item);
-      return;
-    }
-    if (item === null || item === undefined) return;
-    if (typeof item !== 'object' || depth >= MAX_DEPTH || seen.has(item)) {
-      complete = false;
-      return;
-    }
-    seen.add(item);
-    const children = Array.isArray(item) ? item : Object.keys(item).map((key) => (item as Record<string, unknown>)[key]);
-    for (const child of children) walk(child, depth + 1);
-  };
-  walk(value, 0);
-  return { leaves, complete };
+  // Most arguments are one string or number: no walk, no set of visited objects.
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { leaves: [value], complete: true };
+  const walk: LeafWalk = { leaves: [], complete: true, seen: new WeakSet() };
+  walkLeaves(value, 0, walk);
+  return walk;
 }
 
 function groundLeaf(leaf: Leaf, sources: GroundingSources, fragmentIds: Set<string>): Descriptor {
   const parts: Descriptor[] = [];
   if (typeof leaf === 'string') parts.push(...sources.vault.secretsIn(leaf));
-  const grounding = sources.index.lookup(leaf);
+  const grounding = lookup(leaf, sources);
   if (grounding.type === 'novel') {
     parts.push(sources.novel);
   } else {
@@ -82,12 +104,12 @@ export function groundArgument(value: unknown, sources: GroundingSources): Groun
   const descriptors = leaves.map((leaf) => groundLeaf(leaf, sources, fragmentIds));
   // Fail closed: a structure too deep or too large to read whole counts as model-made, never as grounded.
   if (!complete) descriptors.push(sources.novel);
-  const descriptor = descriptors.length === 0 ? sources.novel : combineLeaves(descriptors);
+  const descriptor = descriptors.length === 0 ? sources.novel : combineDistinct(descriptors);
   const urls: UrlInput[] = [];
   for (const leaf of leaves) {
     if (typeof leaf !== 'string') continue;
     for (const url of extractUrls(leaf)) {
-      const grounding = sources.index.lookup(url);
+      const grounding = lookup(url, sources);
       const labels = grounding.type === 'novel' ? [] : grounding.descriptor.taint;
       urls.push({ url, labels });
     }
@@ -103,7 +125,10 @@ export function groundArgument(value: unknown, sources: GroundingSources): Groun
   };
 }
 
+const MODEL_MADE = makeDescriptor({ labels: ['llm'] });
+const MODEL_MADE_INFLUENCED = makeDescriptor({ labels: ['llm', 'influenced'] });
+
 /** The descriptor of a value nobody grounded: the model made it. */
 export function novelDescriptor(influenced: boolean): Descriptor {
-  return makeDescriptor({ labels: influenced ? ['llm', 'influenced'] : ['llm'] });
+  return influenced ? MODEL_MADE_INFLUENCED : MODEL_MADE;
 }

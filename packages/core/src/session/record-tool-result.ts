@@ -1,9 +1,12 @@
-import { joinAll, makeDescriptor, type Descriptor } from '../labels/descriptor.js';
-import { hasLabel, matchesLabel } from '../labels/match-label.js';
+import { joinAll, makeDescriptor } from '../labels/descriptor.js';
+import { hasLabel } from '../labels/match-label.js';
 import { relabelDescriptor, type Relabel } from './apply-relabels.js';
 import { digestValue } from './digest.js';
+import { emit } from './emit.js';
+import { resultDescriptor } from './result-descriptor.js';
 import { replaceAtPaths, valuesAtPath } from './result-paths.js';
-import { contentOf, emit, registerFragment, type SessionState } from './session-state.js';
+import { TOOL_RESULT_PREFIX } from './seen-keys.js';
+import { contentOf, registerFragment, type SessionState } from './session-state.js';
 import type { ToolResultRecord } from './session-types.js';
 import { resolveToolMetadata } from './tool-metadata.js';
 import type { ToolMetadata } from '../policy/policy-schema.js';
@@ -19,38 +22,17 @@ export interface ToolResultInput {
 }
 
 /**
- * The result's descriptor: `src:tool:<name>` (unless the tool names its own source, e.g. `src:mcp:…`), the tool's
- * output labels, the policy's stance when the tool declares no trust, the taint of its inputs and of what any
- * sub-agent inside it saw. `untrusted` always wins over `trusted`.
- */
-function resultDescriptor(state: SessionState, input: ToolResultInput, outputLabels: readonly string[]): { descriptor: Descriptor; conflict: boolean } {
-  const declared = makeDescriptor({
-    labels: outputLabels.filter((label) => !label.startsWith('src:')),
-    taint: outputLabels.some((label) => label.startsWith('src:')) ? outputLabels.filter((label) => label.startsWith('src:')) : [`src:tool:${input.toolName}`],
-    sources: [input.toolCallId],
-  });
-  const declaresTrust = hasLabel(declared.labels, 'trusted') || hasLabel(declared.labels, 'untrusted');
-  const stance = declaresTrust ? [] : [state.policy.unlabeled];
-  const parts = [declared, makeDescriptor({ labels: stance }), state.inputs.get(input.toolCallId)?.descriptor, state.subagents.get(input.toolCallId)];
-  const joined = joinAll(parts.filter((part): part is Descriptor => part !== undefined));
-  const conflict = hasLabel(joined.labels, 'trusted') && hasLabel(joined.labels, 'untrusted');
-  if (!conflict) return { descriptor: joined, conflict };
-  const keep = (label: string) => !matchesLabel('trusted', label);
-  return { descriptor: makeDescriptor({ labels: joined.labels.filter(keep), taint: joined.taint.filter(keep), sources: joined.sources }), conflict };
-}
-
-/**
  * Labels a tool's result, moves its secrets behind handles, and indexes it (once per tool call id) so later
  * arguments can be grounded in it. Returns the result as the model may see it.
  */
 export function recordToolResult(state: SessionState, input: ToolResultInput): ToolResultRecord {
   const metadata = resolveToolMetadata(state, input.toolName, input.metadata);
-  const labelled = resultDescriptor(state, input, metadata.outputLabels);
+  const labelled = resultDescriptor(state, input.toolCallId, input.toolName, metadata.outputLabels);
   const { conflict } = labelled;
-  const key = `tool-result:${input.toolCallId}`;
+  const key = `${TOOL_RESULT_PREFIX}${input.toolCallId}`;
   let descriptor = labelled.descriptor;
   for (const relabel of input.relabels ?? []) descriptor = relabelDescriptor(state, key, descriptor, relabel);
-  if (conflict) emit(state, { type: 'conflict', target: key, labels: ['trusted', 'untrusted'], resolved: 'untrusted', by: `tool:${input.toolName}` });
+  if (conflict) emit(state, () => ({ type: 'conflict', target: key, labels: ['trusted', 'untrusted'], resolved: 'untrusted', by: `tool:${input.toolName}` }));
 
   let result = input.result;
   for (const path of metadata.secretPaths) {
@@ -72,14 +54,15 @@ export function recordToolResult(state: SessionState, input: ToolResultInput): T
     registerFragment(state, { key, content: contentOf(result), descriptor, visible: true });
   }
 
-  emit(state, {
+  const shown = result;
+  emit(state, () => ({
     type: 'tool-result',
     toolCallId: input.toolCallId,
     tool: input.toolName,
     labels: descriptor.labels,
     taint: descriptor.taint,
-    digest: digestValue(result),
+    digest: digestValue(shown),
     redacted: redaction.count,
-  });
+  }));
   return { modelResult: result, descriptor, redacted: redaction.count };
 }

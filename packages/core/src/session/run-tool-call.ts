@@ -3,10 +3,11 @@ import { operationTargets } from '../evaluate/operation-targets.js';
 import { runGuards, type GuardReduction } from '../guards/index.js';
 import { joinDescriptors, makeDescriptor, type Descriptor } from '../labels/descriptor.js';
 import type { Relabel } from './apply-relabels.js';
+import { argDigests } from './arg-digests.js';
 import { checkToolCall } from './check-tool-call.js';
-import { digestValue } from './digest.js';
+import { emit } from './emit.js';
 import { recordToolResult } from './record-tool-result.js';
-import { emit, type SessionState } from './session-state.js';
+import type { SessionState } from './session-state.js';
 import { sessionStorage, type SessionFrame } from './session-storage.js';
 import type { PolicyDeniedResult, ToolCallInput, ToolCallOutcome, ToolExecutor } from './session-types.js';
 
@@ -50,7 +51,9 @@ async function afterGuards(state: SessionState, call: ToolCallInput, decision: D
  * read; a throwing tool comes back as `failed`.
  */
 export async function runToolCall<S>(state: SessionState, session: S, call: ToolCallInput, execute: ToolExecutor): Promise<ToolCallOutcome> {
-  const check = await checkToolCall(state, call);
+  // Digested once, by whichever of the call's events is built first, and only when someone listens.
+  const digests = argDigests(call.args);
+  const check = await checkToolCall(state, call, digests);
   if (check.decision.type === 'deny') return { type: 'denied', decision: check.decision, result: deniedResult(check.decision) };
   if (check.decision.type === 'require-approval' || check.args === undefined) {
     return { type: 'approval-required', decision: check.decision, approvalId: check.approvalId ?? '' };
@@ -69,10 +72,12 @@ export async function runToolCall<S>(state: SessionState, session: S, call: Tool
     const credentials = check.credentials ?? {};
     result = await sessionStorage<S>().run(frame, () => execute(args, { credentials, toolCallId: call.toolCallId }));
   } catch (error) {
-    emit(state, { type: 'tool-call', toolCallId: call.toolCallId, tool: call.toolName, status: 'error', durationMs: performance.now() - started, argDigests: digests(call.args) });
+    const durationMs = performance.now() - started;
+    emit(state, () => ({ type: 'tool-call', toolCallId: call.toolCallId, tool: call.toolName, status: 'error', durationMs, argDigests: digests() }));
     return { type: 'failed', decision: check.decision, error };
   }
-  emit(state, { type: 'tool-call', toolCallId: call.toolCallId, tool: call.toolName, status: 'ok', durationMs: performance.now() - started, argDigests: digests(call.args) });
+  const durationMs = performance.now() - started;
+  emit(state, () => ({ type: 'tool-call', toolCallId: call.toolCallId, tool: call.toolName, status: 'ok', durationMs, argDigests: digests() }));
   if (seen.length > 0) state.subagents.set(call.toolCallId, seen.reduce(joinDescriptors));
 
   let relabels: readonly Relabel[] = [];
@@ -98,8 +103,4 @@ export async function runToolCall<S>(state: SessionState, session: S, call: Tool
 
   const record = recordToolResult(state, { toolCallId: call.toolCallId, toolName: call.toolName, result, relabels, ...(call.metadata === undefined ? {} : { metadata: call.metadata }) });
   return { type: 'executed', decision: check.decision, result: record.modelResult, record };
-}
-
-function digests(args: Readonly<Record<string, unknown>>): Record<string, string> {
-  return Object.fromEntries(Object.keys(args).map((name) => [name, digestValue(args[name])]));
 }

@@ -29,6 +29,20 @@ describe('createSecretVault', () => {
     expect(vault.secretsIn(`https://e.io/?d=${Buffer.from(`t=${KEY}`).toString('base64url')}`)).toHaveLength(1);
     expect(vault.secretsIn('nothing here')).toHaveLength(0);
   });
+
+  it('should redact secrets added after an earlier redaction, the longest first', () => {
+    const vault = createSecretVault();
+    expect(vault.redact('sk-live-51 and sk-live-51HxQ2bT9zLmN4').count).toBe(0);
+    const short = vault.add('sk-live-51');
+    expect(vault.redact('sk-live-51 and sk-live-51HxQ2bT9zLmN4').value).toBe(`${short} and ${short}HxQ2bT9zLmN4`);
+    const long = vault.add(KEY);
+    expect(vault.redact('sk-live-51 and sk-live-51HxQ2bT9zLmN4')).toEqual({ value: `${short} and ${long}`, count: 2 });
+  });
+
+  it('should find nothing in any text while it holds no secret', () => {
+    const vault = createSecretVault();
+    expect(vault.secretsIn('«secret:1» sk-live-51HxQ2bT9zLmN4')).toEqual([]);
+  });
 });
 
 describe('createSecretVault without changes', () => {

@@ -87,6 +87,15 @@ export function createSecretVault(): SecretVault {
   const byHandle = new Map<string, { value: string; descriptor: Descriptor; forms: string[] }>();
   const scanner: SecretScanner = createSecretScanner();
   const descriptorOf = new Map<string, Descriptor>();
+  // What `redact` replaces, longest secret first, each with its value then its encodings: made once per change
+  // of the vault, not once per redaction (or per string) as every tool result is redacted.
+  let replacements: { readonly handle: string; readonly forms: readonly string[] }[] | undefined;
+  const replacementsOf = () => {
+    replacements ??= [...byHandle.entries()]
+      .sort((a, b) => b[1].value.length - a[1].value.length)
+      .map(([handle, secret]) => ({ handle, forms: [secret.value, ...secret.forms].filter((form) => form.length > 0) }));
+    return replacements;
+  };
 
   const vault: SecretVault = {
     add(value, descriptor = makeDescriptor({ labels: ['secret'] })) {
@@ -98,17 +107,18 @@ export function createSecretVault(): SecretVault {
       byHandle.set(handle, { value, descriptor: labelled, forms: encodings(value) });
       descriptorOf.set(value, labelled);
       scanner.add(value);
+      replacements = undefined;
       return handle;
     },
     redact(value) {
       if (byHandle.size === 0) return { value, count: 0 };
       let count = 0;
-      const entries = [...byHandle.entries()].sort((a, b) => b[1].value.length - a[1].value.length);
+      const entries = replacementsOf();
       const redacted = mapStrings(value, (text) => {
         let out = text;
-        for (const [handle, secret] of entries) {
-          for (const form of [secret.value, ...secret.forms]) {
-            if (form.length === 0 || !out.includes(form)) continue;
+        for (const { handle, forms } of entries) {
+          for (const form of forms) {
+            if (!out.includes(form)) continue;
             const parts = out.split(form);
             count += parts.length - 1;
             out = parts.join(handle);
@@ -131,6 +141,8 @@ export function createSecretVault(): SecretVault {
       return { value: resolved, descriptors };
     },
     secretsIn(text) {
+      // An empty vault has no handle to resolve and nothing to scan for (each argument leaf is scanned).
+      if (byHandle.size === 0) return [];
       const found: Descriptor[] = [];
       for (const match of text.matchAll(HANDLE)) {
         const secret = byHandle.get(match[0]);

@@ -3,8 +3,11 @@ import type { Guard } from '../guards/index.js';
 import { joinDescriptors, makeDescriptor, type Descriptor } from '../labels/descriptor.js';
 import type { CompiledPolicy } from '../policy/compiled-policy.js';
 import type { ToolMetadata } from '../policy/policy-schema.js';
+import type { ModelOutput } from './model-output.js';
+import type { PromptCursor } from './prompt-cursor.js';
 import type { SecretVault } from './secret-vault.js';
-import type { SessionEvent, SessionEventInput, SessionListener } from './session-event.js';
+import type { SeenKeys } from './seen-keys.js';
+import type { SessionListener } from './session-event.js';
 import type { SessionOptions, ToolHistoryEntry } from './session-types.js';
 
 /** What a whole run shares across its scopes: the tool history, counters, approvals, secrets and listeners. */
@@ -35,7 +38,7 @@ export interface SessionState {
   readonly tools: ReadonlyMap<string, ToolMetadata>;
   readonly index: ContentIndex;
   /** Keys of fragments already indexed (prompt parts, tool results): each is indexed once. */
-  readonly keys: Set<string>;
+  readonly keys: SeenKeys;
   /** The join of the labels and taint of everything the model of this scope has seen (no sources). */
   context: Descriptor;
   /** Per tool call: its inputs, so its result inherits their taint and a sub-agent inside it can ground in them. */
@@ -44,19 +47,27 @@ export interface SessionState {
   readonly subagents: Map<string, Descriptor>;
   /** The labels of user messages in this scope when they are not the session's user (a sub-agent's prompt). */
   readonly userDescriptor?: Descriptor;
+  /** The prompt the previous model call of this scope was given, so parts given again are skipped cheaply. */
+  readonly prompt: PromptCursor;
+  /** The model output's labels for the last context they were computed for. */
+  modelOutput?: ModelOutput;
 }
 
-/** Sends an event to every listener; a listener that throws is ignored so it can never change a decision. */
-export function emit(state: SessionState, event: SessionEventInput): void {
-  state.run.seq += 1;
-  const stamped = Object.freeze({ ...event, sessionId: state.run.sessionId, scope: state.scope, seq: state.run.seq, ts: Date.now() }) as SessionEvent;
-  for (const listener of state.run.listeners) {
-    try {
-      listener(stamped);
-    } catch {
-      // Listeners observe; their failures must not affect the run.
-    }
-  }
+/**
+ * Indexes a fragment once (by key), without touching the context. Returns false when the key was indexed before.
+ */
+export function indexFragment(state: SessionState, { key, content, descriptor }: { key: string; content: string; descriptor: Descriptor }): boolean {
+  if (state.keys.has(key)) return false;
+  state.keys.add(key);
+  state.index.register({ id: key, content, descriptor });
+  return true;
+}
+
+/** What a visible fragment adds to the context: its labels and taint, never its sources. */
+export function contextPart(descriptor: Descriptor): Descriptor {
+  // Sources (tool call ids) serve the audit trail, and joining an ever-growing list of them into the context on
+  // every step made a step's cost grow with the conversation.
+  return makeDescriptor({ labels: descriptor.labels, taint: descriptor.taint });
 }
 
 /**
@@ -66,12 +77,8 @@ export function registerFragment(
   state: SessionState,
   { key, content, descriptor, visible }: { key: string; content: string; descriptor: Descriptor; visible: boolean },
 ): boolean {
-  if (state.keys.has(key)) return false;
-  state.keys.add(key);
-  state.index.register({ id: key, content, descriptor });
-  // The context keeps labels and taint only: sources (tool call ids) serve the audit trail, and joining an
-  // ever-growing list of them into the context on every step made a step's cost grow with the conversation.
-  if (visible) state.context = joinDescriptors(state.context, makeDescriptor({ labels: descriptor.labels, taint: descriptor.taint }));
+  if (!indexFragment(state, { key, content, descriptor })) return false;
+  if (visible) state.context = joinDescriptors(state.context, contextPart(descriptor));
   return true;
 }
 

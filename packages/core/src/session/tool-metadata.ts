@@ -13,8 +13,20 @@ export interface ResolvedToolMetadata {
   readonly auth: readonly string[];
 }
 
-function union<T>(...lists: (readonly T[] | undefined)[]): readonly T[] {
-  return [...new Set(lists.flatMap((list) => list ?? []))];
+// Called six times per tool call and per tool result on lists that are mostly empty or short: a loop, not a
+// spread of a flattened copy through a set. Always a new array, as callers (and events) keep it.
+function union<T>(first: readonly T[] | undefined, second: readonly T[] | undefined, third?: readonly T[] | undefined): readonly T[] {
+  const seen = new Set<T>();
+  const out: T[] = [];
+  for (const list of [first, second, third]) {
+    if (list === undefined) continue;
+    for (const item of list) {
+      if (seen.has(item)) continue;
+      seen.add(item);
+      out.push(item);
+    }
+  }
+  return out;
 }
 
 /** Joins every source of metadata for a tool: labels and argument lists are unions, so no source can relax another. */

@@ -177,3 +177,49 @@ describe('extractUrlsFromValue', () => {
     expect(extractUrlsFromValue(wide)).toHaveLength(10);
   });
 });
+
+// `extractUrlsFromValue` scans a whole string; behind a leading word it reports nothing else, so it is the reference
+// for `extractUrls`, which scans only the words holding a URL start.
+function scannedWhole(text: string): string[] {
+  return extractUrlsFromValue(`x ${text}`);
+}
+
+// Pieces that exercise the scanner's edges: prefixes in any case, splits, brackets, quotes, punctuation, blanks.
+const PIECES = [
+  'http://', 'https://', 'HTTPS://', 'hTtP://', 'www.', 'WWW.', 'wWw.', 'a.io', 'b.com/p', '/x', '?q=1', '#f', '.', ',', ';', ':', '!',
+  '?', '*', '(', ')', '[', ']', "'", '"', '<', '>', '`', '{', '}', '|', '\\', '@', '-', '_', ' ', '  ', '\t', '\n', '\u0000', '\u00a0',
+  '\u2028', '\u200b', 'ſ', 'K', 'é', '例え', 'word', 'x', '1', '%20',
+];
+
+describe('extractUrls reads only the words that can hold a URL', () => {
+  it.each([
+    ['', []],
+    ['no link here', []],
+    ['Runbook: https://intranet.corp.io/runbook/42. Thanks', ['https://intranet.corp.io/runbook/42']],
+    ['https://a.io,https://b.io;https://c.io and www.d.io', ['https://a.io', 'https://b.io', 'https://c.io', 'www.d.io']],
+    ['/var/www.old and a@www.x are not links, (www.y.io) is', ['www.y.io']],
+    ["'https://a.io/it's' twice: https://a.io/it's", ["https://a.io/it's"]],
+  ])('should find in %j what a scan of the whole text finds', (text, urls) => {
+    expect(extractUrls(text)).toEqual(urls);
+    expect(extractUrls(text)).toEqual(scannedWhole(text));
+  });
+
+  it('should equal a scan of the whole text on any text built from URL pieces', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(extractUrls(text)).toEqual(scannedWhole(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('should equal a scan of the whole text on any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        expect(extractUrls(text)).toEqual(scannedWhole(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -5,7 +5,7 @@
 const MAX_DEPTH = 64;
 
 // Every URL the scanner reports begins with one of these; `i` folds at least the ASCII case the scanner folds.
-const MAY_HOLD_URL = /https?:\/\/|www\./iu;
+const URL_START = /https?:\/\/|www\./giu;
 
 const SCHEME_HTTP = 'http://';
 const SCHEME_HTTPS = 'https://';
@@ -30,8 +30,19 @@ const SCHEME_HTTPS = 'https://';
  */
 export function extractUrls(text: string): string[] {
   const found = new Set<string>();
-  // A native search first: most texts hold no URL start at all, and the scanner walks every character.
-  if (MAY_HOLD_URL.test(text)) scanText(text, found);
+  // The scanner starts a URL only at `http://`, `https://` or `www.`, and a URL never spans a blank (a blank ends
+  // it, is no part of a prefix, and is a word boundary before `www.`), so the URLs of a text are those of its
+  // blank-separated words that hold such a start. A native search finds those words and only they are scanned:
+  // most texts hold no URL, and the scanner walks every character it is given.
+  URL_START.lastIndex = 0;
+  for (let match = URL_START.exec(text); match !== null; match = URL_START.exec(text)) {
+    let start = match.index;
+    while (start > 0 && text.charCodeAt(start - 1) > 0x20) start -= 1;
+    let end = match.index;
+    while (end < text.length && text.charCodeAt(end) > 0x20) end += 1;
+    scanRange(text, start, end, found);
+    URL_START.lastIndex = end;
+  }
   return [...found];
 }
 
@@ -101,10 +112,18 @@ function skipParserIgnored(text: string): number {
  * non-blank character stopped, or -1 when the text does not start with a URL.
  */
 function scanText(text: string, found: Set<string>): number {
+  return scanRange(text, 0, text.length, found);
+}
+
+/**
+ * `scanText` for the URLs that start in `[from, to)`; `to` must be the end of the text or a blank, which no URL
+ * crosses. The character before `from` must be a blank when `from > 0`, as it is before a word.
+ */
+function scanRange(text: string, from: number, to: number, found: Set<string>): number {
   const leading = skipParserIgnored(text);
   let firstStop = -1;
-  let index = 0;
-  while (index < text.length) {
+  let index = from;
+  while (index < to) {
     const prefix = urlPrefixLength(text, index);
     if (prefix === 0 || (prefix === 4 && !isWwwBoundary(text, index))) {
       index += 1;

@@ -54,6 +54,13 @@ describe('compilePolicy', () => {
     }
   });
 
+  it('should hand back a compiled policy as it is, so what is remembered per policy outlives each session', () => {
+    const compiled = compilePolicy({ defaults: { rules: ['no-send-to-unknown'] } });
+
+    expect(compilePolicy(compiled)).toBe(compiled);
+    expect(compilePolicy([compiled])).not.toBe(compiled);
+  });
+
   it('should refuse to compile no layers at all', () => {
     expect(() => compilePolicy([])).toThrowError(/at least one policy layer/u);
   });

@@ -157,6 +157,9 @@ export function compilePolicy(
   input: Policy | CompiledPolicy | readonly (Policy | CompiledPolicy)[],
   options: CompileOptions = {},
 ): CompiledPolicy {
+  // A compiled policy is frozen and complete: handing back the same object keeps what is remembered per policy
+  // (operation targets, capability results) across the sessions an application creates from it.
+  if (!Array.isArray(input) && isCompiledPolicy(input)) return input;
   const inputs: readonly unknown[] = Array.isArray(input) ? input : [input];
   const layers: CompiledLayer[] = [];
   const issues: PolicyIssue[] = [];

@@ -1,6 +1,6 @@
 import { canonicalUrl, extractUrlsFromValue } from '../text/index.js';
 import type { UrlInput } from './tool-call-request.js';
-import { mayStartWithUrl, urlsOfString } from './urls-of-string.js';
+import { mayStartWithUrl, urlsOfString } from '../text/urls-of-string.js';
 
 const NO_URLS: readonly UrlInput[] = Object.freeze([]);
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   collapseWhitespace,
@@ -112,8 +113,22 @@ describe('collapseWhitespace', () => {
     ['a\u00a0\u2003b', 'a b'],
     ['\t\r\n', ''],
     ['one', 'one'],
+    ['one two', 'one two'],
+    ['one two ', 'one two'],
+    [' one', 'one'],
+    ['one  two', 'one two'],
+    ['', ''],
+    [' ', ''],
   ])('should collapse %j to %j', (text, expected) => {
     expect(collapseWhitespace(text)).toBe(expected);
+  });
+
+  it('should agree with trimming and replacing every \\s run', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '\t', '\u00a0', '\u2028', '\ufeff', '-'), maxLength: 12 }), (text) => {
+        expect(collapseWhitespace(text)).toBe(text.trim().replace(/\s+/gu, ' '));
+      }),
+    );
   });
 });
 

@@ -4,6 +4,11 @@
 
 const WORD_PATTERN = /[\p{L}\p{N}\p{M}]/u;
 const nonAsciiWord = new Uint8Array(0x10000); // 0 = not classified yet, 1 = word, 2 = not a word
+// One load instead of three range tests: every character of every indexed text goes through isWordCode.
+const ASCII_WORD = new Uint8Array(0x80);
+for (let code = 0; code < 0x80; code += 1) {
+  ASCII_WORD[code] = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? 1 : 0;
+}
 
 /**
  * True for a code unit that can be part of a word: a letter, digit or combining mark in any script. Every
@@ -17,7 +22,7 @@ const nonAsciiWord = new Uint8Array(0x10000); // 0 = not classified yet, 1 = wor
  * ```
  */
 export function isWordCode(code: number): boolean {
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  if (code < 0x80) return ASCII_WORD[code] === 1;
   if (code >= 0xd800 && code <= 0xdfff) return true;
   let known = nonAsciiWord[code];
   if (known === 0) {
@@ -54,7 +59,8 @@ export function isWhitespaceCode(code: number): boolean {
 
 // `_ - . / \ @ : # + % ~`: the characters that glue words into one value (`A-12`, `ann@corp.io`,
 // `/srv/x`, `v1.2`, `a+b`), so a value may not end or start right next to them when a word follows.
-const JOINERS = new Set([0x5f, 0x2d, 0x2e, 0x2f, 0x5c, 0x40, 0x3a, 0x23, 0x2b, 0x25, 0x7e]);
+const JOINERS = new Uint8Array(0x80);
+for (const joiner of [0x5f, 0x2d, 0x2e, 0x2f, 0x5c, 0x40, 0x3a, 0x23, 0x2b, 0x25, 0x7e]) JOINERS[joiner] = 1;
 
 /**
  * True when the code unit at `index` joins what surrounds it into one value: one of `_ - . / \ @ : # + % ~`,
@@ -63,7 +69,7 @@ const JOINERS = new Set([0x5f, 0x2d, 0x2e, 0x2f, 0x5c, 0x40, 0x3a, 0x23, 0x2b, 0
  */
 export function isJoinerAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
-  if (JOINERS.has(code)) return true;
+  if (code < 0x80 && JOINERS[code] === 1) return true;
   return code === 0x2c && isDigitCode(text.charCodeAt(index - 1)) && isDigitCode(text.charCodeAt(index + 1));
 }
 
@@ -71,6 +77,9 @@ export function isJoinerAt(text: string, index: number): boolean {
 export function isPhoneSeparatorCode(code: number): boolean {
   return code === 0x2d || code === 0x2e || code === 0x28 || code === 0x29 || isWhitespaceCode(code);
 }
+
+// A whitespace run that is not a lone space: lone spaces, most of them, are left in place, not replaced.
+const SPACING = /\s{2,}|[^\S ]/gu;
 
 /**
  * The text trimmed, with every whitespace run replaced by one space: the form values are compared in.
@@ -81,7 +90,15 @@ export function isPhoneSeparatorCode(code: number): boolean {
  * ```
  */
 export function collapseWhitespace(text: string): string {
-  return text.trim().replace(/\s+/gu, ' ');
+  // Most values hold no whitespace but single spaces between words; they come back as they are, unscanned by
+  // a regular expression.
+  let previous = 0x20;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x20 ? previous === 0x20 : isWhitespaceCode(code)) return text.trim().replace(SPACING, ' ');
+    previous = code;
+  }
+  return previous === 0x20 && text.length > 0 ? text.trim() : text;
 }
 
 /** True when the text holds at least one word character. */

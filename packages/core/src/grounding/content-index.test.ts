@@ -83,6 +83,26 @@ describe('createContentIndex', () => {
     ])('should read each field of JSON whole: %j is %s', (value, expected) => {
       expect(index.lookup(value).type).toBe(expected);
     });
+
+    const records = indexWith({ F1: ['[{"city":"Riverside","hotel":"View Hotel","open":true,"id":12345678901234567890}]', USER] });
+
+    it.each<[string | number, 'known' | 'novel']>([
+      ['Riverside', 'known'],
+      ['View Hotel', 'known'],
+      ['hotel', 'known'],
+      ['Riverside View', 'novel'],
+      ['"city":"Riverside"', 'novel'],
+      ['city":"Riverside', 'novel'],
+      ['true', 'novel'],
+      ['12345678901234567890', 'known'],
+      [12345678901234567890, 'known'],
+    ])('should not search the JSON text itself: %j is %s', (value, expected) => {
+      expect(records.lookup(value).type).toBe(expected);
+    });
+
+    it('should read malformed JSON as text', () => {
+      expect(indexWith({ F1: ['{"city":"Riverside",}', USER] }).lookup('"city":"Riverside"').type).toBe('known');
+    });
   });
 
   describe('trust tiers', () => {

@@ -60,16 +60,27 @@ const NOVEL: Grounding = Object.freeze({ type: 'novel' });
  * Inside the match, whitespace runs equal one space; everything else is compared exactly on the canonical
  * form: case-sensitive for text (ids and paths; `Riverside view` does not ground `Riverside View`),
  * case-insensitive where the kind says so (e-mail, URL scheme and host, IBAN). URLs are the ones
- * `extractUrls` finds. Content that is JSON also offers each string and key decoded and each number as a
- * whole field (`[40,500]` holds `40`). A text value needs a letter or digit, and may be any run of whole
- * words (`Riverside View` is in `Riverside View Hotel`; `report` is not in `report.pdf`); space-separated
- * digit groups are separate numbers (`1` is in `1 000`).
+ * `extractUrls` finds. A text value needs a letter or digit, and may be any run of whole words
+ * (`Riverside View` is in `Riverside View Hotel`; `report` is not in `report.pdf`); space-separated digit
+ * groups are separate numbers (`1` is in `1 000`).
+ *
+ * Content that is JSON (an object or array that `JSON.parse` accepts) is read as its fields, not as its
+ * text: each string value and each key, decoded, is a text of its own (URLs in it as `extractUrlsFromValue`
+ * finds them), and each number is a whole value, as written and as JavaScript reads it (`[40,500]` holds `40`
+ * and `500`; `1.5e3` holds `1500`). So a value never spans two fields or includes JSON syntax: in
+ * `{"city":"Riverside","hotel":"View Hotel"}`, `Riverside`, `hotel` and `View Hotel` are found, but not
+ * `Riverside View` nor `"city":"Riverside"`, nor the text `true` of a JSON boolean. Any other content,
+ * malformed JSON included, is read as text.
  *
  * Cost: a trusted fragment is indexed when registered, in time linear in its length. Any other fragment is
  * only stored, and all pending ones are indexed together the first time a lookup misses the trusted tier, so
  * registering a large tool result is O(1) and each fragment is indexed at most once. A lookup is a hash probe
- * (e-mail, URL, IBAN, phone, number) or a probe of the value's rarest word followed by verifying its
- * occurrences; it never loops over fragments.
+ * (e-mail, URL, IBAN, phone, number) or, for text, a probe of the value's words, stopping at the first one
+ * no fragment holds, then a verification of the few occurrences of its rarest word or, when every word is
+ * common, of its rarest run of up to four words (see `createTokenIndex`); it never loops over fragments, and
+ * verifies a bounded number of positions whatever the number of fragments, except for a value whose every
+ * four-word run (or whose one word) is itself common: that value's own occurrences are verified, owners
+ * already found skipped, and they are what the answer lists anyway.
  *
  * @param options.minLength per kind, the canonical length below which a value never grounds (text 3, others 1).
  * @param options.stats counters to add lookup and indexing work to.

@@ -80,6 +80,12 @@ describe('extractValues', () => {
       ]);
     });
 
+    it('should not look for URLs in a text the caller knows holds none', () => {
+      const found: string[] = [];
+      extractValues('see https://a.io/p', tokenize('see https://a.io/p'), false, (kind, canonical) => found.push(`${kind}:${canonical}`), false);
+      expect(found).toEqual([]);
+    });
+
     it('should also read a JSON field whole, as extractUrlsFromValue does', () => {
       expect(extract('https://a.com"@b.com').filter((value) => value.startsWith('url:'))).toEqual(['url:https://a.com']);
       expect(extract('https://a.com"@b.com', true).filter((value) => value.startsWith('url:'))).toEqual([

@@ -25,4 +25,14 @@ describe('createGroundingTier', () => {
     tier.find({ kind: 'number', canonical: '40' }, stats);
     expect(stats.candidates).toBe(2);
   });
+
+  it('should find every value of records that repeat their keys and values, each fragment once', () => {
+    const records = { content: JSON.stringify([1, 2, 3].map((n) => ({ to: 'me@corp.io', date: '2026-05-21', note: `visit ${n} of 3` }))) };
+    const other = createGroundingTier<{ content: string }>();
+    other.add(records);
+    expect(other.find({ kind: 'email', canonical: 'me@corp.io' })).toEqual([records]);
+    expect(other.find({ kind: 'text', canonical: 'date' })).toEqual([records]);
+    expect(other.find({ kind: 'text', canonical: 'visit 3 of 3' })).toEqual([records]);
+    expect(other.find({ kind: 'text', canonical: '2026-05-21' })).toEqual([records]);
+  });
 });

@@ -1,6 +1,9 @@
-import { isWhitespaceCode } from './char-class.js';
-import { tokenEndsValue, tokenStartsValue, tokenize, type Tokens } from './tokenize.js';
-import { isLeftBoundary, isRightBoundary } from './value-boundary.js';
+import { isWordCode } from './char-class.js';
+import { createGramPostings } from './gram-postings.js';
+import { matchTextAt } from './match-text-at.js';
+import type { Tokens } from './tokenize.js';
+import { readValueWords } from './value-words.js';
+import { extendGram, hashWord } from './word-hash.js';
 
 /** Counters a lookup adds to: `candidates` is the number of word positions it verified. */
 export interface LookupStats {
@@ -8,155 +11,185 @@ export interface LookupStats {
 }
 
 /** A hashed index of the words of many texts, answering where a whole text value occurs. */
-export interface TokenIndex<Owner> {
-  /** Indexes one text of `owner`, already split into words. Linear in the number of words. */
-  add(owner: Owner, text: string, tokens: Tokens): void;
+export interface TokenIndex {
+  /** The seed words are hashed with: tokens read by `tokenize(text, buffer, seed)` are not hashed again. */
+  readonly seed: number;
+  /** Makes room for about `words` more words of text, ahead of adding the texts of a large fragment. */
+  reserve(words: number): void;
+  /** Indexes one text of owner `owner` (a small integer), already split into words. Linear in its length. */
+  add(owner: number, text: string, tokens: Tokens): void;
   /** Adds to `found` every owner with a text in which `value` (canonical text) occurs as a whole value. */
-  find(value: string, found: Set<Owner>, stats?: LookupStats): void;
+  find(value: string, found: Set<number>, stats?: LookupStats): void;
 }
 
-interface IndexedText<Owner> {
-  readonly owner: Owner;
-  readonly text: string;
-  readonly tokens: Tokens;
-}
+/** A gram with more postings than this is common: its occurrences are also posted one word longer. */
+export const COMMON_GRAM = 16;
+/** The longest gram posted, in words: bounds the postings per word of text. */
+export const MAX_GRAM = 4;
 
-interface Postings<Owner> {
-  readonly texts: IndexedText<Owner>[];
-  readonly positions: number[];
-}
+// Shared, never written: each array is replaced by a real one before its first write.
+const NO_INTS = new Int32Array(0);
+
+// Scratch space shared by every index (adding is synchronous and never re-entered): the occurrences waiting to
+// be posted one word longer (posting, key), and the posting made last.
+let pending = NO_INTS;
+let pendingLength = 0;
+let lastPosting = -1;
 
 /**
- * Creates a token index. A lookup splits the value into words, reads the postings of its rarest word only,
- * and verifies each candidate position: the neighbouring words, the separators between them (whitespace runs
- * equal one space), the value's leading and trailing punctuation, and the value boundaries on both sides
- * (see `isLeftBoundary`). Its cost depends on how often that word occurs, never on the number of texts.
+ * Creates a token index. Every word is posted under the hash of its characters (see `hashWord`); a gram (a
+ * run of consecutive words in one text) that is common, having more than {@link COMMON_GRAM} postings, has
+ * each of its occurrences posted again as the gram one word longer, up to {@link MAX_GRAM} words, including
+ * the occurrences indexed before it became common. So the postings of a gram are complete whenever the gram
+ * one word shorter is common, and a gram that is not common has few.
+ *
+ * For tests, `seed` fixes the hash seed (random by default) and `keyMask` is and-ed into every key to force
+ * collisions (`0x7`: eight keys in all); answers must not change, only the work.
+ *
+ * A lookup reads the value's words and probes each as it goes, stopping at the first one absent. It picks the
+ * rarest word; when every word is common, it extends grams from the value's first words until one is not
+ * common (or is absent, which ends the lookup), and verifies only that gram's postings: the whole value is
+ * compared there character by character (whitespace runs equal one space) with value boundaries on both sides
+ * (see `matchTextAt`). So a lookup verifies at most {@link COMMON_GRAM} positions unless every
+ * {@link MAX_GRAM}-word gram of the value is itself common, or the value is one common word, and then it
+ * verifies that gram's or word's occurrences, skipping owners already found. It never loops over texts.
  *
  * @example
  * ```ts
- * const index = createTokenIndex<string>();
- * index.add('f1', 'stay at Riverside View Hotel.', tokenize('stay at Riverside View Hotel.'));
- * const found = new Set<string>();
- * index.find('Riverside View Hotel', found); // found: {'f1'}
+ * const index = createTokenIndex();
+ * index.add(0, 'stay at Riverside View Hotel.', tokenize('stay at Riverside View Hotel.'));
+ * const found = new Set<number>();
+ * index.find('Riverside View Hotel', found); // found: {0}
  * ```
  */
-export function createTokenIndex<Owner>(): TokenIndex<Owner> {
-  const postings = new Map<string, Postings<Owner>>();
+export function createTokenIndex({
+  keyMask = -1,
+  // Collisions only cost verifications; a per-index seed keeps hostile text from planning them.
+  seed = (Math.random() * 0x100000000) | 0,
+}: { keyMask?: number; seed?: number } = {}): TokenIndex {
+  const postings = createGramPostings();
+  const texts: string[] = [];
+  const owners: number[] = [];
 
-  function add(owner: Owner, text: string, tokens: Tokens): void {
-    const indexed: IndexedText<Owner> = { owner, text, tokens };
+  function add(owner: number, text: string, tokens: Tokens): void {
+    if (tokens.count === 0) return;
+    const field = texts.length;
+    texts.push(text);
+    owners.push(owner);
+    let hashes = tokens.hashes;
+    if (tokens.seed !== seed) {
+      hashes = new Int32Array(tokens.count);
+      for (let token = 0; token < tokens.count; token += 1) {
+        hashes[token] = hashWord(text, tokens.starts[token] as number, tokens.ends[token] as number, seed);
+      }
+    }
     for (let token = 0; token < tokens.count; token += 1) {
-      const word = text.slice(tokens.starts[token] ?? 0, tokens.ends[token] ?? 0);
-      let entry = postings.get(word);
-      if (entry === undefined) {
-        entry = { texts: [], positions: [] };
-        postings.set(word, entry);
+      let key = (hashes[token] as number) & keyMask;
+      let common = post(key, field, tokens.starts[token] as number, 1);
+      for (let level = 1; common && token + level < tokens.count; level += 1) {
+        key = extendGram(key, hashes[token + level] as number) & keyMask;
+        common = post(key, field, tokens.starts[token + level] as number, level + 1);
       }
-      entry.texts.push(indexed);
-      entry.positions.push(token);
+    }
+    extendPending();
+  }
+
+  // Posts one occurrence of a gram of `level` words ending at the word starting at `offset`. Returns true when
+  // the caller must post this occurrence one word longer; when the gram just became common, its earlier
+  // occurrences are queued for that instead.
+  function post(key: number, field: number, offset: number, level: number): boolean {
+    const slot = postings.slotFor(key);
+    const posting = postings.push(slot, field, offset, level);
+    lastPosting = posting;
+    const count = postings.count(slot);
+    // Whatever the level of the posting that makes it common (grams of different lengths may share a hash),
+    // every earlier posting of the slot is extended, or the longer grams' postings would miss some.
+    if (count === COMMON_GRAM + 1) {
+      for (let earlier = postings.next(posting); earlier !== -1; earlier = postings.next(earlier)) queue(earlier, key);
+    }
+    return count > COMMON_GRAM && level < MAX_GRAM;
+  }
+
+  function queue(posting: number, key: number): void {
+    if (pendingLength + 2 > pending.length) pending = grown(pending, pendingLength + 2);
+    pending[pendingLength] = posting;
+    pending[pendingLength + 1] = key;
+    pendingLength += 2;
+  }
+
+  // Posts each queued occurrence one word longer, reading the next word from its text.
+  function extendPending(): void {
+    while (pendingLength > 0) {
+      pendingLength -= 2;
+      const posting = pending[pendingLength] as number;
+      const key = pending[pendingLength + 1] as number;
+      const level = postings.level(posting);
+      if (level >= MAX_GRAM) continue;
+      const field = postings.field(posting);
+      const text = texts[field] as string;
+      let start = postings.offset(posting);
+      while (start < text.length && isWordCode(text.charCodeAt(start))) start += 1;
+      while (start < text.length && !isWordCode(text.charCodeAt(start))) start += 1;
+      if (start >= text.length) continue;
+      let end = start + 1;
+      while (end < text.length && isWordCode(text.charCodeAt(end))) end += 1;
+      const longer = extendGram(key, hashWord(text, start, end, seed)) & keyMask;
+      if (post(longer, field, start, level + 1)) queue(lastPosting, longer);
     }
   }
 
-  function find(value: string, found: Set<Owner>, stats?: LookupStats): void {
-    const pattern = compilePattern(value);
-    if (pattern === undefined) return;
-    let rarest: Postings<Owner> | undefined;
-    let rarestAt = 0;
-    for (let index = 0; index < pattern.words.length; index += 1) {
-      const entry = postings.get(pattern.words[index] ?? '');
-      if (entry === undefined) return;
-      if (rarest === undefined || entry.positions.length < rarest.positions.length) {
-        rarest = entry;
-        rarestAt = index;
+  function find(value: string, found: Set<number>, stats?: LookupStats): void {
+    const words = readValueWords(value, seed, (hash) => postings.find(hash & keyMask));
+    if (words.count === 0) return;
+    let best = -1;
+    let bestCount = Infinity;
+    let bestWord = 0;
+    for (let word = 0; word < words.count; word += 1) {
+      const count = postings.count(words.slots[word] as number);
+      if (count < bestCount) {
+        best = words.slots[word] as number;
+        bestCount = count;
+        bestWord = word;
       }
     }
-    if (rarest === undefined) return;
-    for (let index = 0; index < rarest.positions.length; index += 1) {
-      const indexed = rarest.texts[index] as IndexedText<Owner>;
-      if (found.has(indexed.owner)) continue;
+    // Every word is common: a gram of them that is not common has few postings. The postings of a gram are
+    // complete when the gram one word shorter is common, so a gram missing there is missing everywhere.
+    for (let first = 0; first < words.count && bestCount > COMMON_GRAM; first += 1) {
+      let key = (words.hashes[first] as number) & keyMask;
+      for (let level = 1; level < MAX_GRAM && first + level < words.count; level += 1) {
+        key = extendGram(key, words.hashes[first + level] as number) & keyMask;
+        const slot = postings.find(key);
+        if (slot === -1) return;
+        const count = postings.count(slot);
+        if (count < bestCount) {
+          best = slot;
+          bestCount = count;
+          bestWord = first + level;
+        }
+        if (count <= COMMON_GRAM) break;
+      }
+    }
+    const valueAt = words.starts[bestWord] as number;
+    for (let posting = postings.first(best); posting !== -1; posting = postings.next(posting)) {
+      const field = postings.field(posting);
+      const owner = owners[field] as number;
+      if (found.has(owner)) continue;
       if (stats !== undefined) stats.candidates += 1;
-      if (occursAt(indexed, (rarest.positions[index] ?? 0) - rarestAt, pattern)) found.add(indexed.owner);
+      if (matchTextAt(value, valueAt, texts[field] as string, postings.offset(posting))) found.add(owner);
     }
   }
 
-  return { add, find };
+  // Words repeat, so a long text has far fewer distinct words (keys) than words; common words are also posted
+  // as longer grams, so it has somewhat more postings than words.
+  function reserve(words: number): void {
+    postings.reserve(words <= 256 ? words : 256 + (words - 256) / 4, words * 1.3);
+  }
+
+  return { seed, add, find, reserve };
 }
 
-interface Pattern {
-  readonly words: readonly string[];
-  /** What lies between consecutive words, collapsed. */
-  readonly separators: readonly string[];
-  readonly prefix: string;
-  readonly suffix: string;
-}
-
-function compilePattern(value: string): Pattern | undefined {
-  const tokens = tokenize(value);
-  if (tokens.count === 0) return undefined;
-  const words: string[] = [];
-  const separators: string[] = [];
-  for (let token = 0; token < tokens.count; token += 1) {
-    words.push(value.slice(tokens.starts[token] ?? 0, tokens.ends[token] ?? 0));
-    if (token > 0) separators.push(value.slice(tokens.ends[token - 1] ?? 0, tokens.starts[token] ?? 0));
-  }
-  const prefix = value.slice(0, tokens.starts[0] ?? 0);
-  const suffix = value.slice(tokens.ends[tokens.count - 1] ?? value.length);
-  return { words, separators, prefix, suffix };
-}
-
-function occursAt<Owner>({ text, tokens }: IndexedText<Owner>, first: number, pattern: Pattern): boolean {
-  const last = first + pattern.words.length - 1;
-  if (first < 0 || last >= tokens.count) return false;
-  for (let index = 0; index < pattern.words.length; index += 1) {
-    const word = pattern.words[index] ?? '';
-    const start = tokens.starts[first + index] ?? 0;
-    if ((tokens.ends[first + index] ?? 0) - start !== word.length || !text.startsWith(word, start)) return false;
-  }
-  for (let index = 0; index < pattern.separators.length; index += 1) {
-    const from = tokens.ends[first + index] ?? 0;
-    if (!separatorMatches(text, from, tokens.starts[first + index + 1] ?? 0, pattern.separators[index] ?? '')) return false;
-  }
-  return startMatches(text, tokens, first, pattern.prefix) && endMatches(text, tokens, last, pattern.suffix);
-}
-
-function startMatches(text: string, tokens: Tokens, first: number, prefix: string): boolean {
-  if (prefix === '') return tokenStartsValue(tokens, first);
-  let index = (tokens.starts[first] ?? 0) - 1;
-  for (let at = prefix.length - 1; at >= 0; at -= 1) {
-    if (index < 0) return false;
-    if (prefix[at] === ' ') {
-      if (!isWhitespaceCode(text.charCodeAt(index))) return false;
-      while (index >= 0 && isWhitespaceCode(text.charCodeAt(index))) index -= 1;
-    } else if (text[index] === prefix[at]) index -= 1;
-    else return false;
-  }
-  return isLeftBoundary(text, index + 1, 'text');
-}
-
-function endMatches(text: string, tokens: Tokens, last: number, suffix: string): boolean {
-  if (suffix === '') return tokenEndsValue(tokens, last);
-  let index = tokens.ends[last] ?? 0;
-  for (let at = 0; at < suffix.length; at += 1) {
-    if (index >= text.length) return false;
-    if (suffix[at] === ' ') {
-      if (!isWhitespaceCode(text.charCodeAt(index))) return false;
-      while (index < text.length && isWhitespaceCode(text.charCodeAt(index))) index += 1;
-    } else if (text[index] === suffix[at]) index += 1;
-    else return false;
-  }
-  return isRightBoundary(text, index, 'text');
-}
-
-// The text between two words holds no word characters; it matches when, collapsed, it equals `separator`.
-function separatorMatches(text: string, from: number, to: number, separator: string): boolean {
-  let index = from;
-  for (let at = 0; at < separator.length; at += 1) {
-    if (index >= to) return false;
-    if (separator[at] === ' ') {
-      if (!isWhitespaceCode(text.charCodeAt(index))) return false;
-      while (index < to && isWhitespaceCode(text.charCodeAt(index))) index += 1;
-    } else if (text[index] === separator[at]) index += 1;
-    else return false;
-  }
-  return index === to;
+function grown(array: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(Math.max(atLeast, array.length * 2, 16));
+  larger.set(array);
+  return larger;
 }

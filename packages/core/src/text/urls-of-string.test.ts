@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractUrls, extractUrlsFromValue } from '../text/index.js';
+import { extractUrls, extractUrlsFromValue } from './extract-urls.js';
 import { mayStartWithUrl, urlsOfString } from './urls-of-string.js';
 
 // Pieces that make URL starts, word boundaries, splits, quotes, trailing punctuation and blanks likely.

@@ -1,4 +1,4 @@
-import { extractUrls, extractUrlsFromValue } from '../text/index.js';
+import { extractUrls, extractUrlsFromValue } from './extract-urls.js';
 
 // The blanks a URL parser skips, then a prefix the scanner reads a URL from (without `u`, `i` folds ASCII only, as
 // the scanner does).

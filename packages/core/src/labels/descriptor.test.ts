@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_DESCRIPTOR,
@@ -44,6 +45,32 @@ describe('joinDescriptors', () => {
     const plain = { labels: ['secret'], taint: [], sources: [] };
     expect(joinDescriptors(plain, EMPTY_DESCRIPTOR)).toBe(makeDescriptor({ labels: ['secret'] }));
     expect(descriptorsEqual(plain, makeDescriptor({ labels: ['secret'] }))).toBe(true);
+  });
+});
+
+describe('joinDescriptors against its definition', () => {
+  const label = fc.oneof(fc.constantFrom('untrusted', 'trusted', 'known', 'pii', 'secret', 'src:user'), fc.stringMatching(/^[a-z]{1,3}(:[a-z0-9]{1,2})?$/));
+  const parts = (maxLength: number) =>
+    fc.record({
+      labels: fc.array(label, { maxLength }),
+      taint: fc.array(label, { maxLength }),
+      sources: fc.array(fc.stringMatching(/^call_[0-9]{1,3}$/), { maxLength: 3 }),
+    });
+  const union = (...lists: (readonly string[])[]) => [...new Set(lists.flat())].sort();
+
+  it('should be the sorted unique union of each part, with labels inside taint, interned and frozen', () => {
+    fc.assert(
+      fc.property(fc.oneof(parts(3), parts(80)), fc.oneof(parts(3), parts(80)), (left, right) => {
+        const joined = joinDescriptors(makeDescriptor(left), makeDescriptor(right));
+        const labels = union(left.labels, right.labels);
+        expect(joined.labels).toEqual(labels);
+        expect(joined.taint).toEqual(union(labels, left.taint, right.taint));
+        expect(joined.sources).toEqual(union(left.sources, right.sources));
+        expect(joined).toBe(makeDescriptor({ labels, taint: [...left.taint, ...right.taint].reverse(), sources: [...right.sources, ...left.sources] }));
+        expect(Object.isFrozen(joined) && Object.isFrozen(joined.labels) && Object.isFrozen(joined.taint)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

@@ -1,4 +1,7 @@
+import { internDescriptor, isInterned, joinInterned } from './intern-descriptor.js';
 import { isOperationLabel, isPositiveLabel, type Label } from './label.js';
+import { mergeSorted } from './merge-sorted.js';
+import { sortedUnique } from './sorted-unique.js';
 
 /**
  * What labelflow knows about a value: `labels` (what it is), `taint` (its labels plus provenance such as
@@ -19,32 +22,7 @@ export interface DescriptorParts {
   readonly sources?: readonly string[];
 }
 
-const keys = new WeakMap<Descriptor, string>();
-const interned = new Map<string, WeakRef<Descriptor>>();
-const registry = new FinalizationRegistry<string>((key) => {
-  const ref = interned.get(key);
-  if (ref !== undefined && ref.deref() === undefined) interned.delete(key);
-});
-const joins = new WeakMap<Descriptor, WeakMap<Descriptor, Descriptor>>();
-
-function sortedUnique(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort();
-}
-
-function intern(labels: string[], taint: string[], sources: string[]): Descriptor {
-  const key = `${labels.join('\u0000')}\u0001${taint.join('\u0000')}\u0001${sources.join('\u0000')}`;
-  const existing = interned.get(key)?.deref();
-  if (existing !== undefined) return existing;
-  const descriptor: Descriptor = Object.freeze({
-    labels: Object.freeze(labels),
-    taint: Object.freeze(taint),
-    sources: Object.freeze(sources),
-  });
-  keys.set(descriptor, key);
-  interned.set(key, new WeakRef(descriptor));
-  registry.register(descriptor, key);
-  return descriptor;
-}
+const NONE: readonly string[] = [];
 
 /**
  * Makes (or finds) the interned descriptor for these parts. Labels are also added to taint.
@@ -57,9 +35,10 @@ function intern(labels: string[], taint: string[], sources: string[]): Descripto
  * ```
  */
 export function makeDescriptor(parts: DescriptorParts = {}): Descriptor {
-  const labels = sortedUnique(parts.labels ?? []);
-  const taint = sortedUnique([...labels, ...(parts.taint ?? [])]);
-  return intern(labels, taint, sortedUnique(parts.sources ?? []));
+  if (isInterned(parts)) return parts;
+  const labels = sortedUnique(parts.labels ?? NONE);
+  const taint = mergeSorted(labels, sortedUnique(parts.taint ?? NONE));
+  return internDescriptor(labels, taint, sortedUnique(parts.sources ?? NONE));
 }
 
 /** The descriptor with no labels, taint or sources. */
@@ -71,7 +50,7 @@ export function descriptorsEqual(a: Descriptor, b: Descriptor): boolean {
 }
 
 function internOf(descriptor: Descriptor): Descriptor {
-  return keys.has(descriptor) ? descriptor : makeDescriptor(descriptor);
+  return isInterned(descriptor) ? descriptor : makeDescriptor(descriptor);
 }
 
 /**
@@ -83,27 +62,13 @@ export function joinDescriptors(a: Descriptor, b: Descriptor): Descriptor {
   const right = internOf(b);
   if (left === right || right === EMPTY_DESCRIPTOR) return left;
   if (left === EMPTY_DESCRIPTOR) return right;
-  const [first, second] = (keys.get(left) as string) < (keys.get(right) as string) ? [left, right] : [right, left];
-  let row = joins.get(first);
-  if (row === undefined) {
-    row = new WeakMap();
-    joins.set(first, row);
-  }
-  const cached = row.get(second);
-  if (cached !== undefined) return cached;
-  const joined = makeDescriptor({
-    labels: [...first.labels, ...second.labels],
-    taint: [...first.taint, ...second.taint],
-    sources: [...first.sources, ...second.sources],
-  });
-  row.set(second, joined);
-  return joined;
+  return joinInterned(left, right);
 }
 
 /** The join of any number of descriptors; the empty descriptor for none. */
 export function joinAll(descriptors: Iterable<Descriptor>): Descriptor {
   let result = EMPTY_DESCRIPTOR;
-  for (const descriptor of descriptors) result = joinDescriptors(result, descriptor);
+  for (const descriptor of descriptors) if (descriptor !== result) result = joinDescriptors(result, descriptor);
   return result;
 }
 
@@ -114,9 +79,10 @@ export function joinAll(descriptors: Iterable<Descriptor>): Descriptor {
  */
 export function combineLeaves(leaves: readonly Descriptor[]): Descriptor {
   if (leaves.length === 0) return EMPTY_DESCRIPTOR;
-  if (leaves.length === 1) return internOf(leaves[0] as Descriptor);
   const joined = joinAll(leaves);
+  if (!joined.taint.some(isPositiveLabel)) return joined;
   const keep = (label: Label) => !isPositiveLabel(label) || leaves.every((leaf) => leaf.labels.includes(label));
+  if (joined.taint.every(keep)) return joined;
   return makeDescriptor({
     labels: joined.labels.filter(keep),
     taint: joined.taint.filter(keep),
